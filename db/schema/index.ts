@@ -1,0 +1,4 @@
+export * from './settings';
+export * from './audit';
+export * from './areas';
+export * from './premises';

@@ -1,0 +1,29 @@
+import type { z } from 'zod';
+import { vaultCommands } from './vault';
+import { settingsCommands } from './settings';
+import { areasCommands } from './areas';
+import { premisesCommands } from './premises';
+import { filesCommands } from './files';
+import { auditCommands } from './audit';
+import { dialogCommands } from './dialog';
+
+/** Every command Vigil answers. A module adds its commands here and nowhere else in shared/. */
+export const contract = {
+  ...vaultCommands,
+  ...settingsCommands,
+  ...areasCommands,
+  ...premisesCommands,
+  ...filesCommands,
+  ...auditCommands,
+  ...dialogCommands,
+};
+
+export type Contract = typeof contract;
+export type CommandName = keyof Contract;
+export type CommandInput<N extends CommandName> = z.input<Contract[N]['input']>;
+export type CommandParsedInput<N extends CommandName> = z.output<Contract[N]['input']>;
+export type CommandOutput<N extends CommandName> = z.output<Contract[N]['output']>;
+
+export function isCommandName(name: string): name is CommandName {
+  return Object.hasOwn(contract, name);
+}

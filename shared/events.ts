@@ -1,0 +1,22 @@
+/**
+ * Events pushed from core to every window / browser tab: `module.pastTense`. Payloads stay small; the
+ * renderer refetches what it shows.
+ */
+export const EVENT_NAMES = [
+  'vault.locked',
+  'vault.unlocked',
+  'settings.changed',
+  'areas.changed',
+  'phases.declared',
+  'premises.changed',
+] as const;
+export type EventName = (typeof EVENT_NAMES)[number];
+
+export interface EventPayload {
+  ids?: string[];
+}
+
+export interface VigilEvent {
+  name: EventName;
+  payload: EventPayload;
+}
