@@ -1,0 +1,28 @@
+import type { CommandName, CommandOutput, CommandParsedInput } from '../../shared/contract';
+import type { CommandContext } from './context';
+import { vaultHandlers } from './services/vaultService';
+import { settingsHandlers } from './services/settingsService';
+import { areasHandlers } from './services/areasService';
+import { premisesHandlers } from './services/premisesService';
+import { filesHandlers } from './services/filesService';
+import { auditHandlers } from './services/auditService';
+
+export type Handler<N extends CommandName> = (
+  ctx: CommandContext,
+  input: CommandParsedInput<N>,
+) => CommandOutput<N> | Promise<CommandOutput<N>>;
+
+export type Handlers<N extends CommandName> = { [K in N]: Handler<K> };
+
+/** Commands that only an adapter can answer (native dialogs); core has no handler for them. */
+export type HostOnlyCommand = 'dialog.saveFile' | 'dialog.openFile';
+
+/** Every core command maps to exactly one service function; the type makes a missing one a compile error. */
+export const handlers: Handlers<Exclude<CommandName, HostOnlyCommand>> = {
+  ...vaultHandlers,
+  ...settingsHandlers,
+  ...areasHandlers,
+  ...premisesHandlers,
+  ...filesHandlers,
+  ...auditHandlers,
+};
