@@ -14,18 +14,6 @@ export interface AreaRecord {
   updatedAt: string;
 }
 
-interface EffectivePhaseRow {
-  id: string;
-  inherited: number;
-  declared_on: string;
-  declared_on_name: string;
-  scale: 'ifrc' | 'un';
-  level: number;
-  reason: string;
-  declared_at: string;
-  declared_by: string;
-}
-
 /** Columns of area_effective_phase aliased for premises and areas queries alike. */
 export const EFFECTIVE_PHASE_COLUMNS = `ep.id AS phase_id, ep.inherited AS phase_inherited, ep.declared_on AS phase_declared_on,
   ep.declared_on_name AS phase_declared_on_name, ep.scale AS phase_scale, ep.level AS phase_level,

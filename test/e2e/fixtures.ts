@@ -53,6 +53,8 @@ function stopChild(child: ChildProcessWithoutNullStreams): Promise<void> {
 }
 
 export const test = base.extend<{ vigil: VigilServer }>({
+  // Playwright requires the destructured fixtures argument even when a fixture uses none.
+  // eslint-disable-next-line no-empty-pattern
   vigil: async ({}, use, testInfo) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-e2e-'));
     const log: string[] = [];
