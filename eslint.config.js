@@ -7,16 +7,16 @@ import globals from 'globals';
 
 // The layering of STYLE.md section 1, enforced: a wrong arrow fails `npm run lint`, and so the test command.
 const layers = [
-  { type: 'shared', pattern: 'shared' },
-  { type: 'db', pattern: 'db' },
-  { type: 'core', pattern: 'electron/core' },
-  { type: 'main', pattern: 'electron/main' },
-  { type: 'preload', pattern: 'electron/preload' },
-  { type: 'web', pattern: 'electron/web' },
-  { type: 'cli', pattern: 'electron/cli' },
-  { type: 'renderer', pattern: 'renderer' },
-  { type: 'test', pattern: 'test' },
-  { type: 'build', pattern: 'build' },
+  { type: 'shared', pattern: 'shared/**', partialMatch: false },
+  { type: 'db', pattern: 'db/**', partialMatch: false },
+  { type: 'core', pattern: 'electron/core/**', partialMatch: false },
+  { type: 'main', pattern: 'electron/main/**', partialMatch: false },
+  { type: 'preload', pattern: 'electron/preload/**', partialMatch: false },
+  { type: 'web', pattern: 'electron/web/**', partialMatch: false },
+  { type: 'cli', pattern: 'electron/cli/**', partialMatch: false },
+  { type: 'renderer', pattern: 'renderer/**', partialMatch: false },
+  { type: 'test', pattern: 'test/**', partialMatch: false },
+  { type: 'build', pattern: 'build/**', partialMatch: false },
 ];
 
 /** @param {string} from @param {string[]} to */
