@@ -1,0 +1,16 @@
+import path from 'node:path';
+import { report, runCases } from './harness';
+import { foundationCases } from './foundation';
+
+/** `npm run bench [-- <prefix>]`: every figure beside its baseline, written to bench-results.json. */
+const prefix = process.argv[2];
+const root = path.resolve(import.meta.dirname, '../..');
+const cases = [...foundationCases];
+process.stderr.write(`vigil bench${prefix ? ` (${prefix}*)` : ''} on ${process.version}\n`);
+const results = await runCases(cases, prefix);
+if (results.length === 0) {
+  process.stderr.write(`no figure starts with "${prefix}"\n`);
+  process.exitCode = 2;
+} else {
+  report(results, root);
+}
