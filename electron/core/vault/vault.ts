@@ -86,6 +86,8 @@ export class Vault {
         db.sqlite.close();
       }
       writeHeader(path.join(staging, VAULT_HEADER_FILE), header);
+      // Owner-only, like the folder: SQLite gives its -wal and -shm files the database file's mode.
+      fs.chmodSync(stagedDb, 0o600);
       fs.renameSync(stagedDb, this.dbPath);
       // The header goes last: a vault exists for the app once its header does.
       fs.renameSync(path.join(staging, VAULT_HEADER_FILE), this.headerPath);

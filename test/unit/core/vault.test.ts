@@ -25,6 +25,14 @@ describe('vault lifecycle through dispatch', () => {
     expect((await call(core, 'settings.get', {})).delegationName).toBe('D');
   });
 
+  it('keeps the vault files readable by their owner only', async () => {
+    core = await makeUnlockedCore();
+    for (const name of fs.readdirSync(core.dataDir)) {
+      expect((fs.statSync(path.join(core.dataDir, name)).mode & 0o077).toString(8)).toBe('0');
+    }
+    expect(fs.statSync(core.dataDir).mode & 0o077).toBe(0);
+  });
+
   it('refuses a weak passphrase and creates nothing', async () => {
     core = makeCore();
     const result = await callRaw(core, 'vault.create', { delegationName: 'D', officerName: 'O', timeZone: 'UTC', passphrase: 'password1234' });
