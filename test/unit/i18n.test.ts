@@ -18,6 +18,29 @@ function flatten(value: unknown, prefix = ''): Map<string, unknown> {
   return out;
 }
 
+/** i18next plural keys: `name_one`, `name_other`, `name_ordinal_two`... */
+const PLURAL_KEY = /^(.*?)(_ordinal)?_(zero|one|two|few|many|other)$/;
+
+/**
+ * The keys a language must have: English's own, except that each plural family takes the forms the
+ * language's plural rules use (French and Spanish add "many", Arabic has six), as i18next looks them up.
+ */
+function expectedKeys(english: Map<string, unknown>, lang: string): string[] {
+  const keys = new Set<string>();
+  for (const key of english.keys()) {
+    const match = PLURAL_KEY.exec(key);
+    const base = match?.[1];
+    if (!match || base === undefined || !english.has(`${base}${match[2] ?? ''}_other`)) {
+      keys.add(key);
+      continue;
+    }
+    const ordinal = match[2] ?? '';
+    const rules = new Intl.PluralRules(lang, { type: ordinal ? 'ordinal' : 'cardinal' });
+    for (const category of rules.resolvedOptions().pluralCategories) keys.add(`${base}${ordinal}_${category}`);
+  }
+  return [...keys].sort();
+}
+
 const localeDirs = readdirSync(FEATURES_DIR, { withFileTypes: true })
   .filter((entry) => entry.isDirectory() && existsSync(join(FEATURES_DIR, entry.name, 'locales')))
   .map((entry) => entry.name)
@@ -43,9 +66,9 @@ describe('feature translations', () => {
     });
 
     it.each(LANGUAGES.filter((lang) => lang !== 'en'))('%s has exactly the English keys', (lang) => {
-      const english = [...load('en').keys()].sort();
-      const other = [...load(lang).keys()].sort();
-      expect({ missing: english.filter((k) => !other.includes(k)), extra: other.filter((k) => !english.includes(k)) }).toEqual({
+      const expected = expectedKeys(load('en'), lang);
+      const actual = [...load(lang).keys()];
+      expect({ missing: expected.filter((k) => !actual.includes(k)), extra: actual.filter((k) => !expected.includes(k)) }).toEqual({
         missing: [],
         extra: [],
       });
@@ -61,8 +84,11 @@ describe('feature translations', () => {
       const placeholders = (s: unknown) => [...String(s).matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
       const english = load('en');
       const other = load(lang);
-      const wrong = [...english.keys()].filter(
-        (k) => other.has(k) && JSON.stringify(placeholders(english.get(k))) !== JSON.stringify(placeholders(other.get(k))),
+      // A plural form may spell its number out ("one area", Arabic's dual), so {{count}} is optional there.
+      const compare = (key: string, value: unknown) => placeholders(value).filter((p) => !(PLURAL_KEY.test(key) && p === 'count'));
+      const englishOf = (key: string) => english.get(key) ?? english.get(key.replace(PLURAL_KEY, '$1$2_other'));
+      const wrong = [...other.keys()].filter(
+        (k) => englishOf(k) !== undefined && JSON.stringify(compare(k, englishOf(k))) !== JSON.stringify(compare(k, other.get(k))),
       );
       expect(wrong).toEqual([]);
     });

@@ -1,0 +1,216 @@
+import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useQueryClient } from '@tanstack/react-query';
+import { Button, Dialog, Field, Spinner, TextInput } from '../../components';
+import { useVigilQuery } from '../../lib/queries';
+import type { SaveLocation } from '../../../../shared/contract/files';
+import { FileIcon, FolderIcon, HomeIcon, UpIcon, UsbIcon } from './icons';
+import { isolate } from './bidi';
+import { formatBytes, isPlainFileName, joinPath, withExtension } from './paths';
+import './files.css';
+
+export interface SaveLocationDialogProps {
+  open: boolean;
+  title: string;
+  defaultName: string;
+  /** ".xlsx": added to a name typed without it, so the file opens in the right program. */
+  extension: string;
+  /** The export is running: the Save button shows it and cannot be pressed twice. */
+  busy?: boolean;
+  onCancel(): void;
+  onSave(path: string): void;
+}
+
+/**
+ * Browser mode's "Save as": the page cannot see the disk, so the core lists where to save (USB drives
+ * first, because an export usually leaves on a stick) and browses folders; the user picks a folder and
+ * types a file name. The export itself is then written by the core to that path.
+ */
+export function SaveLocationDialog(props: SaveLocationDialogProps) {
+  // Mounted only while open, so every opening starts from the first location and the default name.
+  return props.open ? <SaveLocationPicker {...props} /> : null;
+}
+
+const KIND_ORDER: Record<SaveLocation['kind'], number> = { removable: 0, documents: 1, home: 2, dataDir: 3, other: 4 };
+
+function SaveLocationPicker({ title, defaultName, extension, busy, onCancel, onSave }: SaveLocationDialogProps) {
+  const { t, i18n } = useTranslation('files');
+  const queryClient = useQueryClient();
+  const formId = useId();
+  const locations = useVigilQuery('files.locations', {});
+  const sorted = useMemo(
+    () => [...(locations.data ?? [])].sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind]),
+    [locations.data],
+  );
+  const [chosen, setChosen] = useState<string | null>(null);
+  // What the user is typing in the folder box; null while it simply shows the current folder.
+  const [folderDraft, setFolderDraft] = useState<string | null>(null);
+  const [fileName, setFileName] = useState(defaultName);
+  const [nameError, setNameError] = useState<string | null>(null);
+
+  const folder = chosen ?? sorted[0]?.path ?? null;
+  const listing = useVigilQuery('files.browse', { path: folder ?? '/' }, { enabled: folder !== null });
+
+  // A drive may have been plugged in or a file written since the last look: never show an old listing.
+  useEffect(() => {
+    void queryClient.invalidateQueries({ queryKey: ['files.locations'] });
+    void queryClient.invalidateQueries({ queryKey: ['files.browse'] });
+  }, [queryClient]);
+
+  const go = (path: string) => {
+    setChosen(path);
+    setFolderDraft(null);
+  };
+
+  const finalName = withExtension(fileName.trim(), extension);
+  const exists = listing.data?.entries.some((e) => !e.isDir && e.name === finalName) ?? false;
+
+  const save = (event: FormEvent) => {
+    event.preventDefault();
+    if (!listing.data) return;
+    if (!isPlainFileName(fileName.trim())) {
+      setNameError(t('picker.badName'));
+      return;
+    }
+    onSave(joinPath(listing.data.path, finalName));
+  };
+
+  return (
+    <Dialog
+      open
+      size="lg"
+      title={title}
+      onClose={onCancel}
+      footer={
+        <>
+          <Button onClick={onCancel}>{t('shell:common.cancel')}</Button>
+          <Button variant="primary" type="submit" form={formId} busy={busy} disabled={!listing.data}>
+            {t('picker.save')}
+          </Button>
+        </>
+      }
+    >
+      <div className="save-picker">
+        <nav className="save-picker__places" aria-label={t('picker.places')}>
+          {locations.isPending ? (
+            <Spinner label={t('picker.loading')} size="sm" />
+          ) : (
+            <ul>
+              {sorted.map((location) => (
+                <li key={location.path}>
+                  <button
+                    type="button"
+                    className="save-picker__place"
+                    aria-current={listing.data?.path === location.path || folder === location.path ? 'location' : undefined}
+                    onClick={() => go(location.path)}
+                    title={location.path}
+                  >
+                    <span className="save-picker__place-icon">{location.kind === 'removable' ? <UsbIcon /> : location.kind === 'home' ? <HomeIcon /> : <FolderIcon />}</span>
+                    <span className="save-picker__place-text">
+                      <span className="save-picker__place-kind">{t(`kind.${location.kind}`)}</span>
+                      <span className="save-picker__place-label" dir="ltr">
+                        {location.label}
+                      </span>
+                      {location.freeBytes !== null && (
+                        <span className="save-picker__place-free">
+                          {t('picker.free', { size: formatBytes(location.freeBytes, i18n.language) })}
+                        </span>
+                      )}
+                    </span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+          {!locations.isPending && !sorted.some((l) => l.kind === 'removable') && (
+            <p className="save-picker__no-usb">{t('picker.noUsb')}</p>
+          )}
+        </nav>
+
+        <div className="save-picker__browser">
+          <form
+            className="save-picker__folder"
+            onSubmit={(event) => {
+              event.preventDefault();
+              if (folderDraft?.trim()) go(folderDraft.trim());
+            }}
+          >
+            <Button
+              variant="ghost"
+              size="sm"
+              aria-label={t('picker.up')}
+              title={t('picker.up')}
+              disabled={!listing.data?.parent}
+              onClick={() => listing.data?.parent && go(listing.data.parent)}
+            >
+              <UpIcon />
+            </Button>
+            <label className="v-visually-hidden" htmlFor={`${formId}-folder`}>
+              {t('picker.folder')}
+            </label>
+            <TextInput
+              id={`${formId}-folder`}
+              dir="ltr"
+              spellCheck={false}
+              value={folderDraft ?? listing.data?.path ?? folder ?? ''}
+              onChange={(event) => setFolderDraft(event.target.value)}
+            />
+            <Button size="sm" type="submit" disabled={folderDraft === null}>
+              {t('picker.open')}
+            </Button>
+          </form>
+
+          <div className="save-picker__entries" aria-live="polite">
+            {listing.isError ? (
+              <p role="alert" className="v-field__error">
+                {listing.error.message}
+              </p>
+            ) : !listing.data ? (
+              <Spinner label={t('picker.loading')} size="sm" />
+            ) : listing.data.entries.length === 0 ? (
+              <p className="save-picker__empty">{t('picker.emptyFolder')}</p>
+            ) : (
+              <ul aria-label={t('picker.contents')}>
+                {listing.data.entries.map((entry) => (
+                  <li key={entry.name}>
+                    {entry.isDir ? (
+                      <button type="button" className="save-picker__entry" onClick={() => go(joinPath(listing.data.path, entry.name))}>
+                        <FolderIcon />
+                        <span dir="auto">{entry.name}</span>
+                      </button>
+                    ) : (
+                      // Files are shown so the user sees what is already there, and can reuse a name.
+                      <button type="button" className="save-picker__entry save-picker__entry--file" onClick={() => setFileName(entry.name)}>
+                        <FileIcon />
+                        <span dir="auto">{entry.name}</span>
+                      </button>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+
+          <form id={formId} onSubmit={save} noValidate className="save-picker__name">
+            <Field
+              label={t('picker.fileName')}
+              error={nameError ?? undefined}
+              hint={exists ? t('picker.replace', { name: isolate(finalName) }) : listing.data ? t('picker.target', { path: isolate(joinPath(listing.data.path, finalName)) }) : undefined}
+              required
+            >
+              <TextInput
+                dir="auto"
+                spellCheck={false}
+                value={fileName}
+                onChange={(event) => {
+                  setFileName(event.target.value);
+                  setNameError(null);
+                }}
+              />
+            </Field>
+          </form>
+        </div>
+      </div>
+    </Dialog>
+  );
+}
