@@ -9,8 +9,8 @@ import type { Premises } from '../../../../shared/contract/premises';
 import type { EventName } from '../../../../shared/events';
 import { useDateTimeFormat, usePhaseScale } from '../areas/hooks';
 import { createPremisesColumns } from './columns';
-import { createGridDatasource } from './gridDatasource';
-import { useGridLocaleText } from './useGridLocaleText';
+import { createGridDatasource } from '../../app/grid/gridDatasource';
+import { useGridLocaleText } from '../../app/grid/useGridLocaleText';
 
 interface PremisesGridProps {
   /** Already debounced by the page. */

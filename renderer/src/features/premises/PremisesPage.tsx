@@ -7,7 +7,7 @@ import type { Premises } from '../../../../shared/contract/premises';
 import { ExportMenu } from './ExportMenu';
 import { PremisesForm } from './PremisesForm';
 import { PremisesGrid } from './PremisesGrid';
-import { useDebouncedValue } from './useDebouncedValue';
+import { useDebouncedValue } from '../../app/grid/useDebouncedValue';
 import './premises.css';
 
 /** undefined: no form open; null: a new premises; a string: that premises' id. */

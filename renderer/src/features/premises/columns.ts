@@ -4,7 +4,7 @@ import { PREMISES_TYPES, type Premises, type PremisesColumn } from '../../../../
 import { PHASE_SCALES, type PhaseScaleId } from '../../../../shared/presets/phaseScales';
 import { AreaCell } from './AreaCell';
 import { PhaseCell } from './PhaseCell';
-import { SelectFilter, SelectFloatingFilter, type SelectFilterParams } from './SelectFilter';
+import { SelectFilter, SelectFloatingFilter, type SelectFilterParams } from '../../app/grid/SelectFilter';
 
 export interface PremisesColumnContext {
   t: TFunction;

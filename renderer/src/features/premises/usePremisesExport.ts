@@ -8,7 +8,7 @@ import type { ExportResult } from '../../../../shared/contract/grid';
 import { LANGUAGES, type Language } from '../../../../shared/contract/common';
 import { useSettings } from '../areas/hooks';
 import { isolate } from '../files/bidi';
-import { currentGridView, displayedColumnIds } from './gridDatasource';
+import { currentGridView, displayedColumnIds } from '../../app/grid/gridDatasource';
 
 export type ExportFormat = 'csv' | 'xlsx';
 

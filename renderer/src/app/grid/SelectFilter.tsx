@@ -1,5 +1,6 @@
 import { useGridFilter, type CustomFilterProps, type CustomFloatingFilterProps } from 'ag-grid-react';
 import type { ColumnFilter } from '../../../../shared/contract/grid';
+import './grid.css';
 
 /**
  * A column filter that picks one value from a list (a premises type, yes/no, a phase level) and emits an

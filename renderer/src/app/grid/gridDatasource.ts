@@ -9,7 +9,7 @@ import type { GridQuery, GridView } from '../../../../shared/contract/grid';
 export interface GridDatasourceOptions<Row> {
   fetchPage(query: GridQuery): Promise<{ rows: Row[]; total: number }>;
   quickFilter(): string;
-  /** The number of rows matching the current view, for the "12 premises" line. */
+  /** The number of rows matching the current view, for the "12 premises" count line. */
   onTotal(total: number): void;
   onError(error: unknown): void;
 }

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
  */
 export function useGridLocaleText(): Record<string, string> {
   // t is rebound when the language changes, so the memo follows the language.
-  const { t } = useTranslation('premises');
+  const { t } = useTranslation('shell');
   return useMemo(() => {
     const text = t('agGrid', { returnObjects: true });
     return typeof text === 'object' && text !== null ? (text as Record<string, string>) : {};
