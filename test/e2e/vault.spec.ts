@@ -1,22 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-
-const DELEGATION = 'Kenya Country Delegation';
-const OFFICER = 'Amina Odhiambo';
-const PASSPHRASE = 'copper lantern drifts over quiet harbour';
-
-/** The scrypt KDF is slow on purpose: creating and unlocking take seconds, not milliseconds. */
-const KDF_TIMEOUT = { timeout: 45_000 };
-
-async function createVault(page: Page) {
-  await page.getByLabel('Delegation name').fill(DELEGATION);
-  await page.getByLabel('Your name').fill(OFFICER);
-  await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
-  await page.getByLabel('Type the passphrase again').fill(PASSPHRASE);
-  await page.getByLabel(/I understand/).check();
-  await page.getByRole('button', { name: 'Create vault' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible(KDF_TIMEOUT);
-}
+import { createVault, DELEGATION, KDF_TIMEOUT, OFFICER, PASSPHRASE } from './helpers';
 
 async function unlock(page: Page, passphrase: string) {
   await page.getByLabel('Passphrase').fill(passphrase);
@@ -64,8 +48,7 @@ test('first run refuses a weak passphrase and creates the vault with a strong on
 });
 
 test('lock, wrong passphrase, unlock, and the vault survives a server restart', async ({ page, vigil }) => {
-  await page.goto(vigil.url);
-  await createVault(page);
+  await createVault(page, vigil.url);
 
   await page.getByRole('button', { name: 'Lock' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Unlock Vigil' })).toBeVisible();
@@ -101,8 +84,7 @@ test('a tab without the token is told how to connect', async ({ page, vigil }) =
 });
 
 test('switching to Arabic in Settings turns the whole app right-to-left', async ({ page, vigil }, testInfo) => {
-  await page.goto(vigil.url);
-  await createVault(page);
+  await createVault(page, vigil.url);
 
   await page.getByRole('link', { name: 'Settings' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
