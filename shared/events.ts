@@ -9,6 +9,7 @@ export const EVENT_NAMES = [
   'areas.changed',
   'phases.declared',
   'premises.changed',
+  'incidents.changed',
 ] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 

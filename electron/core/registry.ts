@@ -4,6 +4,7 @@ import { vaultHandlers } from './services/vaultService';
 import { settingsHandlers } from './services/settingsService';
 import { areasHandlers } from './services/areasService';
 import { premisesHandlers } from './services/premisesService';
+import { incidentsHandlers } from './services/incidentsService';
 import { filesHandlers } from './services/filesService';
 import { auditHandlers } from './services/auditService';
 
@@ -23,6 +24,7 @@ export const handlers: Handlers<Exclude<CommandName, HostOnlyCommand>> = {
   ...settingsHandlers,
   ...areasHandlers,
   ...premisesHandlers,
+  ...incidentsHandlers,
   ...filesHandlers,
   ...auditHandlers,
 };

@@ -3,6 +3,7 @@ import { vaultCommands } from './vault';
 import { settingsCommands } from './settings';
 import { areasCommands } from './areas';
 import { premisesCommands } from './premises';
+import { incidentsCommands } from './incidents';
 import { filesCommands } from './files';
 import { auditCommands } from './audit';
 import { dialogCommands } from './dialog';
@@ -13,6 +14,7 @@ export const contract = {
   ...settingsCommands,
   ...areasCommands,
   ...premisesCommands,
+  ...incidentsCommands,
   ...filesCommands,
   ...auditCommands,
   ...dialogCommands,

@@ -1,0 +1,257 @@
+import { AppError } from '../../../shared/envelope';
+import {
+  INCIDENT_COLUMNS,
+  type ImportMapping,
+  type ImportReport,
+  type Incident,
+  type IncidentColumn,
+  type IncidentFields,
+} from '../../../shared/contract/incidents';
+import { getArea } from '../../../db/repositories/areas';
+import {
+  areaIdsByName,
+  deleteIncident,
+  deleteImportPreset,
+  getIncident,
+  incidentSummary,
+  incidentWriter,
+  iterateIncidents,
+  listImportPresets,
+  queryIncidents,
+  upsertImportPreset,
+} from '../../../db/repositories/incidents';
+import type { CommandContext } from '../context';
+import type { Handlers } from '../registry';
+import { newId } from '../ids';
+import { translator } from '../i18n';
+import { checkExportTarget, writeExport } from '../export/exportFile';
+import { toCsv, toXlsx, type CellValue, type TabularColumn } from '../export/tabular';
+import { toGeoJson } from '../export/geojson';
+import { loadSettings } from './settingsService';
+import { loadImportFile, planImport, previewImport } from '../import/incidentsImport';
+
+const MODULE = 'incidents';
+
+function requireIncident(ctx: CommandContext, id: string): Incident {
+  const found = getIncident(ctx.db.sqlite, id);
+  if (!found) throw new AppError('NOT_FOUND', 'That incident no longer exists.');
+  return found;
+}
+
+function requireAreaIfAny(ctx: CommandContext, areaId: string | null): void {
+  if (areaId && !getArea(ctx.db.sqlite, areaId)) {
+    throw new AppError('VALIDATION', 'The chosen area no longer exists.', { issues: [{ path: 'areaId', message: 'unknownArea' }] });
+  }
+}
+
+function exportColumns(lang: Parameters<typeof translator>[0], ids: readonly IncidentColumn[]): TabularColumn<Incident>[] {
+  const t = translator(lang);
+  const value = (column: IncidentColumn) => (i: Incident): CellValue => {
+    const v = i[column as keyof Incident];
+    if (typeof v === 'boolean') return t(v ? 'yes' : 'no');
+    if (column === 'severity' && v) return t(`incidents.severities.${String(v)}`);
+    if (column === 'confidentiality') return t(`incidents.confidentiality.${String(v)}`);
+    return (v ?? null) as CellValue;
+  };
+  return ids.map((id) => ({ id, header: t(`incidents.columns.${id}`), value: value(id) }));
+}
+
+async function runImport(ctx: CommandContext, input: Parameters<Handlers<'incidents.importRun'>['incidents.importRun']>[1]): Promise<ImportReport> {
+  const preset = input.preset ? listImportPresets(ctx.db.sqlite, MODULE).find((p) => p.name.toLowerCase() === input.preset!.toLowerCase()) : undefined;
+  if (input.preset && !preset) throw new AppError('VALIDATION', `There is no saved mapping called "${input.preset}".`, { reason: 'NO_SUCH_PRESET' });
+  const file = loadImportFile(input.file, ctx.uploads);
+  const { preview, table } = await previewImport(file, {
+    sheet: input.sheet ?? preset?.sheet ?? undefined,
+    mapping: input.mapping ?? preset?.mapping,
+    dateOrder: input.dateOrder ?? preset?.dateOrder ?? undefined,
+    source: input.source ?? preset?.name,
+  });
+  const problems: ImportReport['problems'] = [];
+  const planned = planImport(table, preview.mapping, preview.dateOrder, problems);
+  const source = preview.source;
+  const writer = incidentWriter(ctx.db.sqlite);
+  const areas = areaIdsByName(ctx.db.sqlite);
+  const usable = planned.filter((p) => !p.fatal);
+  let created = 0;
+  let updated = 0;
+  for (const p of usable) {
+    if (p.externalId && writer.idForExternal(source, p.externalId)) updated++;
+    else created++;
+  }
+  const report: ImportReport = {
+    created,
+    updated,
+    skipped: planned.length - usable.length,
+    problems,
+    flagged: usable.filter((p) => p.locationProblem).length,
+    committed: false,
+    dryRun: input.dryRun,
+    sheet: preview.sheet,
+    source,
+    mapping: preview.mapping,
+    conflicts: preview.conflicts,
+    dateOrder: preview.dateOrder,
+  };
+  if (input.dryRun || (problems.length > 0 && !input.skipInvalid) || usable.length === 0) return report;
+
+  const ids: string[] = [];
+  ctx.transact((audit) => {
+    const now = ctx.nowIso();
+    for (const p of usable) {
+      const fields: IncidentFields = {
+        ...p.fields,
+        areaId: areas.get(p.fields.adminArea.toLowerCase()) ?? areas.get(p.fields.placeName.toLowerCase()) ?? null,
+      };
+      const existing = p.externalId ? writer.idForExternal(source, p.externalId) : undefined;
+      if (existing) {
+        writer.update(existing, fields, now);
+        ids.push(existing);
+      } else {
+        const id = newId();
+        writer.insert({ ...fields, id, externalId: p.externalId, source, createdAt: now, updatedAt: now });
+        ids.push(id);
+      }
+    }
+    // One audit row for the batch: who imported which file, with what mapping and result.
+    audit({
+      entity: 'incidents.import',
+      entityId: newId(),
+      action: 'import',
+      after: { file: file.name, source, sheet: preview.sheet, mapping: preview.mapping, created, updated, skipped: report.skipped, flagged: report.flagged },
+    });
+  });
+  ctx.emit('incidents.changed');
+  ctx.logger.info('incidents imported', { command: ctx.command, created, updated, skipped: report.skipped });
+  return { ...report, committed: true };
+}
+
+export const incidentsHandlers: Handlers<
+  | 'incidents.list'
+  | 'incidents.get'
+  | 'incidents.create'
+  | 'incidents.update'
+  | 'incidents.delete'
+  | 'incidents.summary'
+  | 'incidents.export'
+  | 'incidents.importPreview'
+  | 'incidents.importRun'
+  | 'incidents.importPresets'
+  | 'incidents.saveImportPreset'
+  | 'incidents.deleteImportPreset'
+> = {
+  'incidents.list': (ctx, q) => queryIncidents(ctx.db.sqlite, q, { offset: q.startRow, limit: q.endRow - q.startRow }),
+
+  'incidents.get': (ctx, { id }) => requireIncident(ctx, id),
+
+  'incidents.create': (ctx, input) => {
+    const created = ctx.transact((audit) => {
+      requireAreaIfAny(ctx, input.areaId);
+      const now = ctx.nowIso();
+      const id = newId();
+      incidentWriter(ctx.db.sqlite).insert({ ...input, id, externalId: null, source: null, createdAt: now, updatedAt: now });
+      const after = requireIncident(ctx, id);
+      audit({ entity: 'incident', entityId: id, action: 'create', after });
+      return after;
+    });
+    ctx.emit('incidents.changed', [created.id]);
+    return created;
+  },
+
+  'incidents.update': (ctx, { id, ...input }) => {
+    const updated = ctx.transact((audit) => {
+      const before = requireIncident(ctx, id);
+      requireAreaIfAny(ctx, input.areaId);
+      incidentWriter(ctx.db.sqlite).update(id, input, ctx.nowIso());
+      const after = requireIncident(ctx, id);
+      audit({ entity: 'incident', entityId: id, action: 'update', before, after });
+      return after;
+    });
+    ctx.emit('incidents.changed', [id]);
+    return updated;
+  },
+
+  'incidents.delete': (ctx, { id }) => {
+    ctx.transact((audit) => {
+      const before = requireIncident(ctx, id);
+      deleteIncident(ctx.db.sqlite, id);
+      audit({ entity: 'incident', entityId: id, action: 'delete', before });
+    });
+    ctx.emit('incidents.changed', [id]);
+    return { id };
+  },
+
+  'incidents.summary': (ctx, { days }) => {
+    const from = new Date(ctx.now().getTime() - (days - 1) * 86_400_000).toISOString().slice(0, 10);
+    return { lastDays: days, ...incidentSummary(ctx.db.sqlite, from) };
+  },
+
+  'incidents.export': async (ctx, request) => {
+    const extension = request.format;
+    const target = checkExportTarget(request.path, extension);
+    const settings = loadSettings(ctx.db.sqlite);
+    const lang = request.lang ?? settings.language;
+    const t = translator(lang);
+    const wanted = (request.columns ?? INCIDENT_COLUMNS).filter((c): c is IncidentColumn =>
+      (INCIDENT_COLUMNS as readonly string[]).includes(c),
+    );
+    if (wanted.length === 0) throw new AppError('VALIDATION', 'Choose at least one column to export.');
+    const rows = iterateIncidents(ctx.db.sqlite, request.view, null);
+    let count = 0;
+    const counted = (function* () {
+      for (const r of rows) {
+        count++;
+        yield r;
+      }
+    })();
+    const demoMarker = settings.isDemo ? t('demoMarker') : null;
+    let data: Buffer;
+    if (request.format === 'geojson') {
+      data = toGeoJson(counted, wanted, demoMarker);
+    } else {
+      const columns = exportColumns(lang, wanted);
+      const options = { sheetName: t('incidents.sheet'), demoMarker };
+      data = request.format === 'csv' ? toCsv(columns, counted, options) : await toXlsx(columns, counted, options);
+    }
+    const written = writeExport(target, data);
+    ctx.logger.info('export written', { command: ctx.command, rows: count, bytes: written.bytes });
+    return { ...written, rows: count, verified: true };
+  },
+
+  'incidents.importPreview': async (ctx, input) => {
+    const preset = input.preset ? listImportPresets(ctx.db.sqlite, MODULE).find((p) => p.name === input.preset) : undefined;
+    const file = loadImportFile(input.file, ctx.uploads);
+    const { preview } = await previewImport(file, {
+      sheet: input.sheet ?? preset?.sheet ?? undefined,
+      mapping: input.mapping ?? preset?.mapping,
+      dateOrder: input.dateOrder ?? preset?.dateOrder ?? undefined,
+      source: input.source ?? preset?.name,
+    });
+    return preview;
+  },
+
+  'incidents.importRun': (ctx, input) => runImport(ctx, input),
+
+  'incidents.importPresets': (ctx) => listImportPresets(ctx.db.sqlite, MODULE),
+
+  'incidents.saveImportPreset': (ctx, input) => {
+    const saved = ctx.transact((audit) => {
+      const existing = listImportPresets(ctx.db.sqlite, MODULE).find((p) => p.name === input.name);
+      const preset = { ...input, mapping: input.mapping as ImportMapping, id: existing?.id ?? newId(), updatedAt: ctx.nowIso() };
+      upsertImportPreset(ctx.db.sqlite, MODULE, preset);
+      const after = listImportPresets(ctx.db.sqlite, MODULE).find((p) => p.name === input.name)!;
+      audit({ entity: 'importPreset', entityId: after.id, action: existing ? 'update' : 'create', before: existing, after });
+      return after;
+    });
+    return saved;
+  },
+
+  'incidents.deleteImportPreset': (ctx, { id }) => {
+    ctx.transact((audit) => {
+      const before = listImportPresets(ctx.db.sqlite, MODULE).find((p) => p.id === id);
+      if (!before) throw new AppError('NOT_FOUND', 'That saved mapping no longer exists.');
+      deleteImportPreset(ctx.db.sqlite, id);
+      audit({ entity: 'importPreset', entityId: id, action: 'delete', before });
+    });
+    return { id };
+  },
+};
