@@ -3,6 +3,7 @@ import type { Db } from '../../../db/openDb';
 import type { AdapterName } from '../types';
 import { seedAreasDemo } from './areasDemo';
 import { seedPremisesDemo } from './premisesDemo';
+import { seedIncidentsDemo } from './incidentsDemo';
 
 export interface DemoContext {
   db: Db;
@@ -20,7 +21,7 @@ export type DemoSeeder = (ctx: DemoContext) => void;
  * Each module adds its seeder here, in dependency order. Everything is invented and placed in a fictional
  * country in the Indian Ocean, so no demo record can be mistaken for a real place or person.
  */
-const seeders: DemoSeeder[] = [seedAreasDemo, seedPremisesDemo];
+const seeders: DemoSeeder[] = [seedAreasDemo, seedPremisesDemo, seedIncidentsDemo];
 
 export function seedDemo(db: Db, options: { seed: number; now: Date; actor: string; adapter: AdapterName }): void {
   const faker = new Faker({ locale: [en] });

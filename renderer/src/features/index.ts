@@ -3,3 +3,4 @@
 import './shell';
 import './areas';
 import './premises';
+import './incidents';

@@ -103,3 +103,22 @@ describe('incidents through dispatch', () => {
     expect(fs.readFileSync(path.join(dir, 'SHA256SUMS'), 'utf8')).toContain('incidents.xlsx');
   });
 });
+
+describe('incidents in the demo vault', () => {
+  it('holds about 150 fictional incidents, some in the last 7 days, restricted ones left out of default exports', async () => {
+    const demo = await makeUnlockedCore({ demo: true });
+    try {
+      const all = await call(demo, 'incidents.list', {});
+      expect(all.total).toBe(150);
+      expect(all.rows.every((r) => r.narrative.includes('fictional'))).toBe(true);
+      expect((await call(demo, 'incidents.summary', { days: 7 })).count).toBeGreaterThanOrEqual(6);
+      const restricted = await call(demo, 'incidents.list', { filterModel: { confidentiality: { filterType: 'text', type: 'equals', filter: 'restricted' } } });
+      expect(restricted.total).toBeGreaterThan(0);
+      const out = await call(demo, 'incidents.export', { format: 'csv', path: path.join(tempDir(), 'demo.csv') });
+      expect(out.rows).toBe(150 - restricted.total);
+      expect(fs.readFileSync(out.path, 'utf8')).toContain('FICTIONAL DEMO DATA');
+    } finally {
+      demo.close();
+    }
+  });
+});

@@ -1,0 +1,16 @@
+import { lazy } from 'react';
+import { registerFeature } from '../../app/registry';
+import { IncidentsHomeTile } from './IncidentsHomeTile';
+import en from './locales/en.json';
+import fr from './locales/fr.json';
+import es from './locales/es.json';
+import ar from './locales/ar.json';
+
+const IncidentsPage = lazy(() => import('./IncidentsPage').then((m) => ({ default: m.IncidentsPage })));
+
+registerFeature({
+  id: 'incidents',
+  translations: { en, fr, es, ar },
+  nav: [{ path: '/incidents', labelKey: 'nav', order: 20, element: IncidentsPage }],
+  homeTiles: [{ id: 'incidents.lastWeek', order: 10, element: IncidentsHomeTile }],
+});
