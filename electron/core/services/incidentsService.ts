@@ -72,12 +72,10 @@ async function runImport(ctx: CommandContext, input: Parameters<Handlers<'incide
   const writer = incidentWriter(ctx.db.sqlite);
   const areas = areaIdsByName(ctx.db.sqlite);
   const usable = planned.filter((p) => !p.fatal);
-  let created = 0;
-  let updated = 0;
-  for (const p of usable) {
-    if (p.externalId && writer.idForExternal(source, p.externalId)) updated++;
-    else created++;
-  }
+  // Looked up once: the counts of the dry run and the commit's update-or-insert come from the same answer.
+  const existingIds = usable.map((p) => (p.externalId ? writer.idForExternal(source, p.externalId) : undefined));
+  const updated = existingIds.filter(Boolean).length;
+  const created = usable.length - updated;
   const report: ImportReport = {
     created,
     updated,
@@ -97,12 +95,12 @@ async function runImport(ctx: CommandContext, input: Parameters<Handlers<'incide
   const ids: string[] = [];
   ctx.transact((audit) => {
     const now = ctx.nowIso();
-    for (const p of usable) {
+    usable.forEach((p, i) => {
       const fields: IncidentFields = {
         ...p.fields,
         areaId: areas.get(p.fields.adminArea.toLowerCase()) ?? areas.get(p.fields.placeName.toLowerCase()) ?? null,
       };
-      const existing = p.externalId ? writer.idForExternal(source, p.externalId) : undefined;
+      const existing = existingIds[i];
       if (existing) {
         writer.update(existing, fields, now);
         ids.push(existing);
@@ -111,7 +109,7 @@ async function runImport(ctx: CommandContext, input: Parameters<Handlers<'incide
         writer.insert({ ...fields, id, externalId: p.externalId, source, createdAt: now, updatedAt: now });
         ids.push(id);
       }
-    }
+    });
     // One audit row for the batch: who imported which file, with what mapping and result.
     audit({
       entity: 'incidents.import',

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -100,6 +101,12 @@ describe('incidents through dispatch', () => {
     expect(csv).toContain('restricted one');
     const xlsx = await call(core, 'incidents.export', { format: 'xlsx', path: path.join(dir, 'incidents.xlsx') });
     expect(xlsx.rows).toBe(2);
+    // Read back by an independent reader (Debian's python3-openpyxl), not the library that wrote it.
+    const read = execFileSync('/usr/bin/python3', ['-c', 'import openpyxl,json,sys; ws=openpyxl.load_workbook(sys.argv[1]).active; print(json.dumps([[c for c in r] for r in ws.iter_rows(values_only=True)]))', xlsx.path], { encoding: 'utf8' });
+    const sheet = JSON.parse(read) as unknown[][];
+    expect(sheet[0]!.slice(0, 2)).toEqual(['Date', 'Country']);
+    expect(sheet).toHaveLength(3);
+    expect(sheet.flat()).toContain(`'=HYPERLINK("http://evil","x")`);
     expect(fs.readFileSync(path.join(dir, 'SHA256SUMS'), 'utf8')).toContain('incidents.xlsx');
   });
 });

@@ -1,0 +1,46 @@
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { createVault, openPage } from './helpers';
+
+const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/import');
+const dialog = (page: Page) => page.getByRole('dialog');
+
+test('import wizard: upload a French Windows-1252 CSV, check the mapping, dry run, commit; the grid and full text find the rows', async ({ page, vigil }) => {
+  await createVault(page, vigil.url);
+  await openPage(page, 'Incidents');
+  await expect(page.getByText('No incidents recorded yet.')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Import file…' }).first().click();
+  await dialog(page).getByLabel('Choose a file').setInputFiles(path.join(FIXTURES, 'fr-semicolon-cp1252.csv'));
+  await expect(dialog(page).getByText(/5 data rows \(CSV\)/)).toBeVisible();
+  await expect(dialog(page).getByLabel("Vigil field for Date de l'incident")).toHaveValue('date');
+  await expect(dialog(page).getByLabel('Vigil field for Tués')).toHaveValue('killed');
+
+  await dialog(page).getByRole('button', { name: 'Dry run' }).click();
+  await expect(dialog(page).getByText('Dry run: 5 to create, 0 to update, 0 to skip, 0 problems.')).toBeVisible();
+  await dialog(page).getByRole('button', { name: 'Import 5 incidents' }).click();
+  await expect(dialog(page).getByText('Imported: 5 created, 0 updated.')).toBeVisible();
+  await dialog(page).getByRole('button', { name: 'Close' }).last().click();
+
+  await expect(page.getByRole('status').filter({ hasText: /^5 of 5 incidents$/ })).toBeVisible();
+  await expect(page.getByRole('row').filter({ hasText: 'Mékélé' })).toHaveCount(2);
+  await page.getByLabel('Search incidents').fill('evacuation');
+  await expect(page.getByRole('status').filter({ hasText: /^1 of 5 incidents$/ })).toBeVisible();
+  await expect(page.getByRole('row').filter({ hasText: 'Jijiga' })).toBeVisible();
+});
+
+test('import wizard lists every bad row with its row number and commits nothing unless bad rows are skipped', async ({ page, vigil }) => {
+  await createVault(page, vigil.url);
+  await openPage(page, 'Incidents');
+  await page.getByRole('button', { name: 'Import file…' }).first().click();
+  await dialog(page).getByLabel('Choose a file').setInputFiles(path.join(FIXTURES, 'bad-values.csv'));
+  await dialog(page).getByRole('button', { name: 'Dry run' }).click();
+  const problems = dialog(page).getByRole('table', { name: 'Problems' });
+  await expect(problems.getByRole('row')).toHaveCount(5);
+  await expect(problems.getByRole('row').filter({ hasText: '31/02/2024' })).toContainText('3');
+  await expect(dialog(page).getByRole('button', { name: 'Import 4 incidents' })).toBeDisabled();
+  await dialog(page).getByText(/Skip bad rows/).click();
+  await dialog(page).getByRole('button', { name: 'Import 4 incidents' }).click();
+  await expect(dialog(page).getByText('Imported: 4 created, 0 updated.')).toBeVisible();
+});
