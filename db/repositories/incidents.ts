@@ -238,6 +238,45 @@ export function areaIdsByName(sqlite: Database.Database): Map<string, string> {
   return map;
 }
 
+/** Aggregates for the statistics page, all computed in SQL over the indexed period columns. */
+export function incidentStats(sqlite: Database.Database, filter: { from?: string; to?: string; includeRestricted: boolean }) {
+  const conditions = ['1 = 1'];
+  const params: unknown[] = [];
+  if (filter.from) {
+    conditions.push('date_end >= ?');
+    params.push(filter.from);
+  }
+  if (filter.to) {
+    conditions.push('date_start <= ?');
+    params.push(filter.to);
+  }
+  if (!filter.includeRestricted) conditions.push("confidentiality <> 'restricted'");
+  const where = conditions.join(' AND ');
+  const all = <T>(sql: string) => sqlite.prepare(sql).all(...params) as T[];
+  const top = (column: string) =>
+    all<{ key: string; count: number }>(
+      `SELECT coalesce(nullif(${column}, ''), '') AS key, count(*) AS count FROM incidents WHERE ${where} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 50`,
+    );
+  return {
+    total: (sqlite.prepare(`SELECT count(*) AS n FROM incidents WHERE ${where}`).get(...params) as { n: number }).n,
+    byMonth: all<{ month: string; category: string; count: number }>(
+      `SELECT substr(date, 1, 7) AS month, category, count(*) AS count FROM incidents
+       WHERE ${where} AND date_precision <> 'year' GROUP BY 1, 2 ORDER BY 1, 2`,
+    ),
+    yearOnly: all<{ year: string; count: number }>(
+      `SELECT date AS year, count(*) AS count FROM incidents WHERE ${where} AND date_precision = 'year' GROUP BY 1 ORDER BY 1`,
+    ),
+    byArea: top("coalesce((SELECT path FROM area_paths WHERE area_id = incidents.area_id), nullif(admin_area, ''), country)"),
+    byPerpetratorType: top('perpetrator_type'),
+    byOrganisation: top('organisation_affected'),
+    casualtiesByMonth: all<{ month: string; killed: number; injured: number; kidnapped: number; arrested: number }>(
+      `SELECT substr(date, 1, 7) AS month, coalesce(sum(killed), 0) AS killed, coalesce(sum(injured), 0) AS injured,
+       coalesce(sum(kidnapped), 0) AS kidnapped, coalesce(sum(arrested), 0) AS arrested FROM incidents
+       WHERE ${where} AND date_precision <> 'year' GROUP BY 1 ORDER BY 1`,
+    ),
+  };
+}
+
 // ---- Import presets -------------------------------------------------------------------------------
 
 export function listImportPresets(sqlite: Database.Database, module: string): ImportPreset[] {

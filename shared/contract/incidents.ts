@@ -278,7 +278,33 @@ export const IncidentSummarySchema = z.object({
   needsReview: z.number().int(),
 });
 
+const countRow = z.object({ key: z.string(), count: z.number().int() });
+
+export const IncidentStatsInputSchema = z.object({
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+  includeRestricted: z.boolean().default(true),
+});
+
+/**
+ * Statistics of a period. Per-month series count incidents whose date names a month or a day; incidents
+ * known only to the year are counted apart (`yearOnly`) rather than spread over, or pinned to, a month.
+ */
+export const IncidentStatsSchema = z.object({
+  total: z.number().int(),
+  byMonth: z.array(z.object({ month: z.string(), category: z.string(), count: z.number().int() })),
+  yearOnly: z.array(z.object({ year: z.string(), count: z.number().int() })),
+  byArea: z.array(countRow),
+  byPerpetratorType: z.array(countRow),
+  byOrganisation: z.array(countRow),
+  casualtiesByMonth: z.array(
+    z.object({ month: z.string(), killed: z.number().int(), injured: z.number().int(), kidnapped: z.number().int(), arrested: z.number().int() }),
+  ),
+});
+export type IncidentStats = z.infer<typeof IncidentStatsSchema>;
+
 export const incidentsCommands = {
+  'incidents.stats': defineCommand('incidents.stats', IncidentStatsInputSchema, IncidentStatsSchema),
   'incidents.list': defineCommand(
     'incidents.list',
     IncidentQuerySchema,

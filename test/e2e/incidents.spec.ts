@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
@@ -28,6 +29,20 @@ test('import wizard: upload a French Windows-1252 CSV, check the mapping, dry ru
   await page.getByLabel('Search incidents').fill('evacuation');
   await expect(page.getByRole('status').filter({ hasText: /^1 of 5 incidents$/ })).toBeVisible();
   await expect(page.getByRole('row').filter({ hasText: 'Jijiga' })).toBeVisible();
+
+  // Statistics of the same rows: charts drawn, each exportable as PNG and CSV.
+  await openPage(page, 'Statistics');
+  await expect(page.getByRole('heading', { name: 'Incident statistics' })).toBeVisible();
+  await page.getByLabel('From', { exact: true }).fill('2024-01-01');
+  await page.getByLabel('To', { exact: true }).fill('2024-12-31');
+  await expect(page.getByRole('status').filter({ hasText: '5 incidents in the period' })).toBeVisible();
+  const perMonth = page.getByRole('region', { name: 'Incidents per month, by category' });
+  await expect(perMonth.locator('canvas')).toHaveCount(1);
+  const [png] = await Promise.all([page.waitForEvent('download'), perMonth.getByRole('button', { name: 'PNG' }).click()]);
+  expect(png.suggestedFilename()).toBe('incidents-per-month.png');
+  const [csv] = await Promise.all([page.waitForEvent('download'), perMonth.getByRole('button', { name: 'CSV' }).click()]);
+  const text = fs.readFileSync((await csv.path())!, 'utf8');
+  expect(text).toContain('2024-02,');
 });
 
 test('import wizard lists every bad row with its row number and commits nothing unless bad rows are skipped', async ({ page, vigil }) => {

@@ -13,6 +13,7 @@ import {
   deleteIncident,
   deleteImportPreset,
   getIncident,
+  incidentStats,
   incidentSummary,
   incidentWriter,
   iterateIncidents,
@@ -31,6 +32,16 @@ import { loadSettings } from './settingsService';
 import { loadImportFile, planImport, previewImport } from '../import/incidentsImport';
 
 const MODULE = 'incidents';
+
+/** A total is never below its national + international parts (the form may give only the parts). */
+function withTotals<T extends IncidentFields>(fields: T): T {
+  const out = { ...fields };
+  for (const kind of ['killed', 'injured', 'kidnapped', 'arrested'] as const) {
+    const parts = [out[`${kind}National`], out[`${kind}International`]];
+    if (parts.some((p) => p != null)) out[kind] = Math.max(out[kind] ?? 0, parts.reduce<number>((n, p) => n + (p ?? 0), 0));
+  }
+  return out;
+}
 
 function requireIncident(ctx: CommandContext, id: string): Incident {
   const found = getIncident(ctx.db.sqlite, id);
@@ -130,6 +141,7 @@ export const incidentsHandlers: Handlers<
   | 'incidents.update'
   | 'incidents.delete'
   | 'incidents.summary'
+  | 'incidents.stats'
   | 'incidents.export'
   | 'incidents.importPreview'
   | 'incidents.importRun'
@@ -146,7 +158,7 @@ export const incidentsHandlers: Handlers<
       requireAreaIfAny(ctx, input.areaId);
       const now = ctx.nowIso();
       const id = newId();
-      incidentWriter(ctx.db.sqlite).insert({ ...input, id, externalId: null, source: null, createdAt: now, updatedAt: now });
+      incidentWriter(ctx.db.sqlite).insert({ ...withTotals(input), id, externalId: null, source: null, createdAt: now, updatedAt: now });
       const after = requireIncident(ctx, id);
       audit({ entity: 'incident', entityId: id, action: 'create', after });
       return after;
@@ -159,7 +171,7 @@ export const incidentsHandlers: Handlers<
     const updated = ctx.transact((audit) => {
       const before = requireIncident(ctx, id);
       requireAreaIfAny(ctx, input.areaId);
-      incidentWriter(ctx.db.sqlite).update(id, input, ctx.nowIso());
+      incidentWriter(ctx.db.sqlite).update(id, withTotals(input), ctx.nowIso());
       const after = requireIncident(ctx, id);
       audit({ entity: 'incident', entityId: id, action: 'update', before, after });
       return after;
@@ -182,6 +194,8 @@ export const incidentsHandlers: Handlers<
     const from = new Date(ctx.now().getTime() - (days - 1) * 86_400_000).toISOString().slice(0, 10);
     return { lastDays: days, ...incidentSummary(ctx.db.sqlite, from) };
   },
+
+  'incidents.stats': (ctx, input) => incidentStats(ctx.db.sqlite, input),
 
   'incidents.export': async (ctx, request) => {
     const extension = request.format;

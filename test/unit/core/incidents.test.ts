@@ -129,3 +129,30 @@ describe('incidents in the demo vault', () => {
     }
   });
 });
+
+describe('incident statistics', () => {
+  it('counts per month and category, per area, perpetrator and organisation, casualties per month; year-only dates apart', async () => {
+    const base = { ...robbery, organisationAffected: 'INGO', perpetratorType: 'Criminal' };
+    await call(core, 'incidents.create', { ...base, date: '2024-01-10', killed: 1, killedNational: 1 });
+    await call(core, 'incidents.create', { ...base, date: '2024-01-20', category: 'Threat', adminArea: 'North' });
+    await call(core, 'incidents.create', { ...base, date: '2024-02', injured: 2 });
+    await call(core, 'incidents.create', { ...base, date: '2024', organisationAffected: 'UN' });
+    await call(core, 'incidents.create', { ...base, date: '2023-12-31', confidentiality: 'restricted' });
+    const stats = await call(core, 'incidents.stats', { from: '2024-01-01', to: '2024-12-31' });
+    expect(stats.total).toBe(4);
+    expect(stats.byMonth).toEqual([
+      { month: '2024-01', category: 'Armed robbery', count: 1 },
+      { month: '2024-01', category: 'Threat', count: 1 },
+      { month: '2024-02', category: 'Armed robbery', count: 1 },
+    ]);
+    expect(stats.yearOnly).toEqual([{ year: '2024', count: 1 }]);
+    expect(stats.byOrganisation).toEqual([{ key: 'INGO', count: 3 }, { key: 'UN', count: 1 }]);
+    expect(stats.byArea).toContainEqual({ key: 'North', count: 1 });
+    expect(stats.casualtiesByMonth).toEqual([
+      { month: '2024-01', killed: 1, injured: 2, kidnapped: 0, arrested: 0 },
+      { month: '2024-02', killed: 0, injured: 2, kidnapped: 0, arrested: 0 },
+    ]);
+    expect((await call(core, 'incidents.stats', { includeRestricted: false })).total).toBe(4);
+    expect((await call(core, 'incidents.stats', {})).total).toBe(5);
+  });
+});

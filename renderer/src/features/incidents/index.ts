@@ -6,11 +6,15 @@ import fr from './locales/fr.json';
 import es from './locales/es.json';
 import ar from './locales/ar.json';
 
+const StatisticsPage = lazy(() => import('./StatisticsPage').then((m) => ({ default: m.StatisticsPage })));
 const IncidentsPage = lazy(() => import('./IncidentsPage').then((m) => ({ default: m.IncidentsPage })));
 
 registerFeature({
   id: 'incidents',
   translations: { en, fr, es, ar },
-  nav: [{ path: '/incidents', labelKey: 'nav', order: 20, element: IncidentsPage }],
+  nav: [
+    { path: '/incidents', labelKey: 'nav', order: 20, element: IncidentsPage },
+    { path: '/incident-statistics', labelKey: 'stats.nav', order: 21, element: StatisticsPage },
+  ],
   homeTiles: [{ id: 'incidents.lastWeek', order: 10, element: IncidentsHomeTile }],
 });
