@@ -146,7 +146,14 @@ export const INCIDENT_COLUMNS = [
 export type IncidentColumn = (typeof INCIDENT_COLUMNS)[number];
 
 export const IncidentExportRequestSchema = z.object({
-  view: IncidentViewSchema.default({ quickFilter: '', filterModel: {}, sortModel: [], search: '', includeRestricted: false }),
+  // Restricted incidents (e.g. sexual violence) leave the vault only when asked for, whatever else the view says.
+  view: IncidentViewSchema.extend({ includeRestricted: z.boolean().default(false) }).default({
+    quickFilter: '',
+    filterModel: {},
+    sortModel: [],
+    search: '',
+    includeRestricted: false,
+  }),
   columns: z.array(z.string().max(100)).max(100).optional(),
   format: z.enum(['csv', 'xlsx', 'geojson']),
   path: z.string().min(1).max(4096),

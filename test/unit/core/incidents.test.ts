@@ -101,6 +101,8 @@ describe('incidents through dispatch', () => {
     expect(csv).toContain('restricted one');
     const xlsx = await call(core, 'incidents.export', { format: 'xlsx', path: path.join(dir, 'incidents.xlsx') });
     expect(xlsx.rows).toBe(2);
+    const partialView = await call(core, 'incidents.export', { format: 'csv', path: path.join(dir, 'view.csv'), view: { search: '' } });
+    expect(partialView.rows).toBe(2);
     // Read back by an independent reader (Debian's python3-openpyxl), not the library that wrote it.
     const read = execFileSync('/usr/bin/python3', ['-c', 'import openpyxl,json,sys; ws=openpyxl.load_workbook(sys.argv[1]).active; print(json.dumps([[c for c in r] for r in ws.iter_rows(values_only=True)]))', xlsx.path], { encoding: 'utf8' });
     const sheet = JSON.parse(read) as unknown[][];
