@@ -46,6 +46,8 @@ export function openDb(file: string, options: OpenDbOptions): Db {
     sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
   } catch (cause) {
     sqlite.close();
+    const disk = diskProblem(cause);
+    if (disk) throw new DbOpenError('IO', disk, { cause });
     throw new DbOpenError('NOT_A_DATABASE', 'the database cannot be read with this key', { cause });
   }
   try {
@@ -55,10 +57,27 @@ export function openDb(file: string, options: OpenDbOptions): Db {
     return { sqlite, orm };
   } catch (cause) {
     sqlite.close();
+    const disk = diskProblem(cause);
+    if (disk) throw new DbOpenError('IO', disk, { cause });
     throw new DbOpenError('MIGRATION_FAILED', `the database could not be brought up to date: ${(cause as Error).message}`, {
       cause,
     });
   }
+}
+
+/**
+ * SQLite's codes for a disk that refuses the file (read-only USB stick, no permission, full, failing), as
+ * a plain reason; null for anything else. Only SQLITE_NOTADB means "wrong key or not a vault": telling an
+ * officer their vault is damaged when the disk is merely read-only would be a frightening lie.
+ */
+function diskProblem(cause: unknown): string | null {
+  const code = String((cause as { code?: unknown })?.code ?? '');
+  if (code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_PERM')) {
+    return 'the disk is read-only or the vault files cannot be written (permission denied)';
+  }
+  if (code === 'SQLITE_FULL') return 'the disk is full';
+  if (code.startsWith('SQLITE_IOERR')) return 'the disk reported a read or write error';
+  return null;
 }
 
 function applyKey(sqlite: Database.Database, key: Buffer): void {

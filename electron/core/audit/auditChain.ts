@@ -24,7 +24,8 @@ export const payloadDigest = (p: AuditPayload): string => sha256(canonicalize(p)
 /** Each row's hash covers its position, the previous hash and the payload digest (not the payload). */
 export const chainHash = (seq: number, prevHash: string, digest: string): string => sha256(`${seq}|${prevHash}|${digest}`);
 
-interface AuditRow {
+/** An audit_log row as SQLite returns it. */
+export interface AuditRow {
   seq: number;
   at: string;
   actor: string;
@@ -38,6 +39,21 @@ interface AuditRow {
   payload_digest: string;
   prev_hash: string;
   hash: string;
+}
+
+/** The payload a row's digest covers, read back from its columns (before/after are stored as JSON). */
+export function auditRowPayload(row: AuditRow): AuditPayload {
+  return {
+    at: row.at,
+    actor: row.actor,
+    adapter: row.adapter,
+    command: row.command,
+    entity: row.entity,
+    entityId: row.entity_id,
+    action: row.action,
+    before: row.before === null ? null : JSON.parse(row.before),
+    after: row.after === null ? null : JSON.parse(row.after),
+  };
 }
 
 /** Appends one audit row; call it inside the transaction that makes the change it records. */
@@ -87,17 +103,7 @@ export function verifyAuditChain(sqlite: Database.Database): ChainCheck {
     rows++;
     const bad = (problem: string): ChainCheck => ({ ok: false, rows, firstBadSeq: row.seq, problem });
     if (row.seq !== expectedSeq) return { ok: false, rows, firstBadSeq: expectedSeq, problem: `row ${expectedSeq} is missing` };
-    const digest = payloadDigest({
-      at: row.at,
-      actor: row.actor,
-      adapter: row.adapter,
-      command: row.command,
-      entity: row.entity,
-      entityId: row.entity_id,
-      action: row.action,
-      before: row.before === null ? null : JSON.parse(row.before),
-      after: row.after === null ? null : JSON.parse(row.after),
-    });
+    const digest = payloadDigest(auditRowPayload(row));
     if (digest !== row.payload_digest) return bad(`row ${row.seq} was altered (its content does not match its digest)`);
     if (row.prev_hash !== prevHash) return bad(`row ${row.seq} does not follow the row before it`);
     if (row.hash !== chainHash(row.seq, row.prev_hash, row.payload_digest)) return bad(`row ${row.seq} has a wrong hash`);

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { loadExcel } from './loadExcel';
 import { stringify } from 'csv-stringify/sync';
 
 export type CellValue = string | number | boolean | null;
@@ -34,7 +34,8 @@ export function toCsv<Row>(columns: TabularColumn<Row>[], rows: Iterable<Row>, o
 }
 
 export async function toXlsx<Row>(columns: TabularColumn<Row>[], rows: Iterable<Row>, options: TabularOptions): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const Excel = await loadExcel();
+  const workbook = new Excel.Workbook();
   workbook.creator = 'Vigil';
   const sheet = workbook.addWorksheet(options.sheetName.slice(0, 31));
   if (options.demoMarker) {

@@ -1,18 +1,36 @@
 import type { AuditEntry } from '../../../shared/contract/audit';
 import type { Handlers } from '../registry';
-import { verifyAuditChain } from '../audit/auditChain';
+import { auditRowPayload, verifyAuditChain, type AuditRow, type ChainCheck } from '../audit/auditChain';
+import { hashAt } from '../audit/auditHead';
+import type { CommandContext } from '../context';
 
-interface AuditRow {
-  seq: number;
-  at: string;
-  actor: string;
-  adapter: string;
-  command: string;
-  entity: string | null;
-  entity_id: string | null;
-  action: string;
-  before: string | null;
-  after: string | null;
+/**
+ * The chain alone cannot see its last rows deleted (what is left is a valid, shorter chain); the head
+ * sealed in the vault header under a MAC can.
+ */
+function verifyAudit(ctx: CommandContext): ChainCheck {
+  const sqlite = ctx.db.sqlite;
+  const chain = verifyAuditChain(sqlite);
+  if (!chain.ok) return chain;
+  const sealed = ctx.vault.sealedAuditHead();
+  if (!sealed) return chain;
+  if (!sealed.authentic) {
+    return { ok: false, rows: chain.rows, firstBadSeq: null, problem: 'the audit record in the vault header was altered (its MAC does not match)' };
+  }
+  if (chain.rows < sealed.rows) {
+    const first = chain.rows + 1;
+    const which = first === sealed.rows ? `row ${first} is missing` : `rows ${first} to ${sealed.rows} are missing`;
+    return { ok: false, rows: chain.rows, firstBadSeq: first, problem: `${which} (the vault header records ${sealed.rows} rows)` };
+  }
+  if (hashAt(sqlite, sealed.rows) !== sealed.head) {
+    return {
+      ok: false,
+      rows: chain.rows,
+      firstBadSeq: sealed.rows,
+      problem: `row ${sealed.rows} is not the row the vault header vouches for: the trail was rewritten`,
+    };
+  }
+  return chain;
 }
 
 export const auditHandlers: Handlers<'audit.list' | 'audit.verify'> = {
@@ -24,21 +42,8 @@ export const auditHandlers: Handlers<'audit.list' | 'audit.verify'> = {
       .all(q.endRow - q.startRow, q.startRow) as AuditRow[];
     return {
       total,
-      rows: rows.map(
-        (r): AuditEntry => ({
-          seq: r.seq,
-          at: r.at,
-          actor: r.actor,
-          adapter: r.adapter,
-          command: r.command,
-          entity: r.entity,
-          entityId: r.entity_id,
-          action: r.action,
-          before: r.before === null ? null : JSON.parse(r.before),
-          after: r.after === null ? null : JSON.parse(r.after),
-        }),
-      ),
+      rows: rows.map((r): AuditEntry => ({ seq: r.seq, ...auditRowPayload(r) })),
     };
   },
-  'audit.verify': (ctx) => verifyAuditChain(ctx.db.sqlite),
+  'audit.verify': (ctx) => verifyAudit(ctx),
 };
