@@ -1,6 +1,6 @@
 import type { CommandName } from '../../shared/contract';
 import type { EventName, VigilEvent } from '../../shared/events';
-import { loadSettings } from './services/settingsService';
+import { DEFAULT_SETTINGS, loadSettings } from './services/settingsService';
 import { appendAudit } from './audit/auditChain';
 import type { CommandContext } from './context';
 import { dispatch } from './dispatch';
@@ -17,7 +17,15 @@ export interface CreateCoreOptions extends CoreOptions {
   validateOutput?: boolean;
   /** Tests only: cheap scrypt. */
   weakKdfForTests?: boolean;
+  /**
+   * How often the auto-lock idle check runs (default 15 s); 0 starts no timer, and the caller (a test with
+   * an injected clock) calls core.checkIdle() itself.
+   */
+  idleCheckMs?: number;
 }
+
+/** The idle check interval: a lock at most this late after the idle time has passed. */
+const DEFAULT_IDLE_CHECK_MS = 15_000;
 
 /** Builds the Electron-free core: one vault, one dispatch, one event stream, shared by every adapter. */
 export function createCore(options: CreateCoreOptions): Core {
@@ -40,6 +48,28 @@ export function createCore(options: CreateCoreOptions): Core {
       }
     }
   };
+
+  // Auto-lock: every command but vault.status (which windows poll on their own) counts as activity.
+  let lastActivity = now().getTime();
+  const checkIdle = (): boolean => {
+    if (vault.state() !== 'unlocked') return false;
+    let minutes: number;
+    try {
+      minutes = loadSettings(vault.database.sqlite).autoLockMinutes;
+    } catch (error) {
+      logger.warn('auto-lock could not read its setting; using the default', { error: (error as Error).message });
+      minutes = DEFAULT_SETTINGS.autoLockMinutes;
+    }
+    if (now().getTime() - lastActivity < minutes * 60_000) return false;
+    vault.lock();
+    logger.info('the vault locked itself after the idle time', { minutes });
+    publish({ name: 'vault.locked', payload: {} });
+    return true;
+  };
+  const idleCheckMs = options.idleCheckMs ?? DEFAULT_IDLE_CHECK_MS;
+  const idleTimer = idleCheckMs > 0 ? setInterval(checkIdle, idleCheckMs) : undefined;
+  // The timer must never be what keeps a CLI process alive.
+  idleTimer?.unref?.();
 
   const makeContext = (command: CommandName) => {
     const pending: VigilEvent[] = [];
@@ -74,7 +104,14 @@ export function createCore(options: CreateCoreOptions): Core {
             }),
           ),
         );
-        return run();
+        const result = run();
+        // After the commit: the header's sealed head now vouches for the new last row too.
+        try {
+          vault.sealAuditHead();
+        } catch (error) {
+          logger.warn('the audit head could not be sealed into the vault header', { error: (error as Error).message });
+        }
+        return result;
       },
       // Events go out only after the command succeeded, so no window refetches a rolled-back change.
       flushEvents: () => pending.splice(0).forEach(publish),
@@ -93,12 +130,17 @@ export function createCore(options: CreateCoreOptions): Core {
   return {
     dataDir: options.dataDir,
     uploads,
-    dispatch: (name, input) => dispatch(deps, name, input),
+    dispatch: (name, input) => {
+      if (name !== 'vault.status') lastActivity = now().getTime();
+      return dispatch(deps, name, input);
+    },
+    checkIdle,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
     close() {
+      if (idleTimer) clearInterval(idleTimer);
       vault.lock();
       listeners.clear();
     },

@@ -38,6 +38,11 @@ export interface Core {
   dispatch(name: string, input: unknown): Promise<Envelope<unknown>>;
   subscribe(listener: (event: VigilEvent) => void): () => void;
   readonly uploads: UploadStore;
+  /**
+   * Locks the vault (and emits vault.locked) when it has been unlocked and idle for the autoLockMinutes
+   * setting; returns whether it locked. A timer calls it; tests with an injected clock call it directly.
+   */
+  checkIdle(): boolean;
   /** Locks the vault (key out of memory) and closes the database. */
   close(): void;
 }

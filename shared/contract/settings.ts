@@ -11,6 +11,8 @@ export const SettingsSchema = z.object({
   language: LanguageSchema,
   phaseScale: z.enum(PHASE_SCALE_IDS),
   isDemo: z.boolean(),
+  /** Idle minutes before the vault locks itself; never 0: an unattended laptop must not stay open. */
+  autoLockMinutes: z.number().int().min(1).max(240),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -22,6 +24,7 @@ export const SettingsUpdateSchema = z
     timeZone: TimeZoneSchema,
     language: LanguageSchema,
     phaseScale: z.enum(PHASE_SCALE_IDS),
+    autoLockMinutes: z.number().int().min(1).max(240),
   })
   .partial();
 export type SettingsUpdate = z.input<typeof SettingsUpdateSchema>;

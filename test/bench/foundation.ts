@@ -97,4 +97,42 @@ export const foundationCases: BenchCase[] = [
       return elapsed;
     },
   },
+  (() => {
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+    return {
+      name: 'vault.save.latency',
+      baseline: 'raw fsync latency of the same disk: write 1 KiB + fsync',
+      params: { saves: 200, statistic: 'median', path: 'premises.update through dispatch: validation, transaction with synchronous=FULL, audit row, audit head resealed in the header' },
+      repetitions: 1,
+      async measure() {
+        const core = await unlockedCore();
+        const created = await core.dispatch('premises.create', premises(0));
+        if (!created.ok) throw new Error(created.error.message);
+        const id = (created.value as { id: string }).id;
+        const times: number[] = [];
+        for (let i = 0; i < 200; i++) {
+          const start = performance.now();
+          const saved = await core.dispatch('premises.update', { id, ...premises(i) });
+          times.push(performance.now() - start);
+          if (!saved.ok) throw new Error(saved.error.message);
+        }
+        core.close();
+        return median(times);
+      },
+      measureBaseline() {
+        const file = path.join(tmp(), 'fsync.bin');
+        const fd = fs.openSync(file, 'w');
+        const block = randomBytes(1024);
+        const times: number[] = [];
+        for (let i = 0; i < 200; i++) {
+          const start = performance.now();
+          fs.writeSync(fd, block, 0, block.length, 0);
+          fs.fsyncSync(fd);
+          times.push(performance.now() - start);
+        }
+        fs.closeSync(fd);
+        return median(times);
+      },
+    } satisfies BenchCase;
+  })(),
 ];

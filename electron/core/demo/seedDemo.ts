@@ -1,9 +1,17 @@
-import { Faker, en } from '@faker-js/faker';
+import type { Faker } from '@faker-js/faker';
 import type { Db } from '../../../db/openDb';
 import type { AdapterName } from '../types';
 import { seedAreasDemo } from './areasDemo';
 import { seedPremisesDemo } from './premisesDemo';
 import { seedIncidentsDemo } from './incidentsDemo';
+import { seedDailyLogDemo } from './dailyLogDemo';
+import { seedRisksDemo } from './risksDemo';
+import { seedMsrDemo } from './msrDemo';
+import { seedPlansDemo } from './plansDemo';
+import { seedContactsDemo } from './contactsDemo';
+import { seedInspectionsDemo } from './inspectionsDemo';
+import { seedPeopleDemo } from './peopleDemo';
+import { seedMovementsDemo } from './movementsDemo';
 
 export interface DemoContext {
   db: Db;
@@ -21,12 +29,18 @@ export type DemoSeeder = (ctx: DemoContext) => void;
  * Each module adds its seeder here, in dependency order. Everything is invented and placed in a fictional
  * country in the Indian Ocean, so no demo record can be mistaken for a real place or person.
  */
-const seeders: DemoSeeder[] = [seedAreasDemo, seedPremisesDemo, seedIncidentsDemo];
+const seeders: DemoSeeder[] = [seedAreasDemo, seedPremisesDemo, seedIncidentsDemo, seedRisksDemo, seedMsrDemo, seedPlansDemo, seedInspectionsDemo, seedContactsDemo, seedPeopleDemo, seedMovementsDemo, seedDailyLogDemo];
 
-export function seedDemo(db: Db, options: { seed: number; now: Date; actor: string; adapter: AdapterName }): void {
-  const faker = new Faker({ locale: [en] });
-  faker.seed(options.seed);
-  const ctx: DemoContext = { db, faker, now: options.now, actor: options.actor, adapter: options.adapter, shared: new Map() };
+/** Faker is large: it is loaded only when a demo vault is made, never on an ordinary start. */
+export async function createDemoFaker(seed: number): Promise<Faker> {
+  const { Faker: FakerClass, en } = await import('@faker-js/faker');
+  const faker = new FakerClass({ locale: [en] });
+  faker.seed(seed);
+  return faker;
+}
+
+export function seedDemo(db: Db, options: { faker: Faker; now: Date; actor: string; adapter: AdapterName }): void {
+  const ctx: DemoContext = { db, faker: options.faker, now: options.now, actor: options.actor, adapter: options.adapter, shared: new Map() };
   for (const seed of seeders) seed(ctx);
 }
 

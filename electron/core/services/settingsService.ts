@@ -11,6 +11,7 @@ export const DEFAULT_SETTINGS: Settings = {
   language: 'en',
   phaseScale: 'ifrc',
   isDemo: false,
+  autoLockMinutes: 15,
 };
 
 export function loadSettings(sqlite: Database.Database): Settings {

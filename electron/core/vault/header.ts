@@ -21,6 +21,17 @@ export const VaultHeaderSchema = z.object({
   }),
   wrappedKey: z.object({ alg: z.literal('aes-256-gcm'), iv: b64, ciphertext: b64, tag: b64 }),
   createdAt: z.string(),
+  /**
+   * The audit trail's row count and head hash under an HMAC keyed from the data key: deleting the last
+   * rows (which leaves a valid, shorter chain) no longer goes unnoticed. Absent in vaults made before it.
+   */
+  audit: z
+    .object({
+      rows: z.number().int().min(0),
+      head: z.string().regex(/^[0-9a-f]{64}$/),
+      mac: z.string().regex(/^[0-9a-f]{64}$/),
+    })
+    .optional(),
 });
 export type VaultHeader = z.infer<typeof VaultHeaderSchema>;
 

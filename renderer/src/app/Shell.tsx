@@ -3,6 +3,7 @@ import { RouterProvider } from 'react-router';
 import { useVigilQuery } from '../lib/queries';
 import { setLanguage } from './i18n';
 import { createShellRouter } from './routes';
+import { AutoLockWarning } from './vault/AutoLockWarning';
 
 /**
  * The unlocked app. The router is built here, after every feature has registered, and dropped on lock
@@ -18,5 +19,10 @@ export function Shell() {
     if (language) setLanguage(language);
   }, [language]);
 
-  return <RouterProvider router={router} />;
+  return (
+    <>
+      <AutoLockWarning />
+      <RouterProvider router={router} />
+    </>
+  );
 }
