@@ -1,0 +1,74 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { GridApi } from 'ag-grid-community';
+import { notify } from '../../app/notify';
+import { isDesktop, vigil } from '../../lib/vigil';
+import type { Risk } from '../../../../shared/contract/risks';
+import type { ExportResult } from '../../../../shared/contract/grid';
+import { LANGUAGES, type Language } from '../../../../shared/contract/common';
+import { useSettings } from '../areas/hooks';
+import { isolate } from '../files/bidi';
+import { currentGridView, displayedColumnIds } from '../../app/grid/gridDatasource';
+
+export type ExportFormat = 'csv' | 'xlsx';
+
+/** Today in the delegation's time zone as YYYY-MM-DD ('en-CA' writes dates in that order). */
+function isoDay(timeZone: string | undefined): string {
+  return new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', ...(timeZone ? { timeZone } : {}) }).format(new Date());
+}
+
+/**
+ * Exports exactly what the grid shows (quick filter, column filters, sort, visible columns in their
+ * order) through the core, which writes, reads back and checksums the file. Desktop asks for the path in
+ * the native dialog; browser mode opens the save-location picker, which calls `save` with the path.
+ */
+export function useRisksExport(getApi: () => GridApi<Risk> | null, quickFilter: string) {
+  const { t, i18n } = useTranslation('risks');
+  const timeZone = useSettings().data?.timeZone;
+  const [picking, setPicking] = useState<ExportFormat | null>(null);
+  const [busy, setBusy] = useState(false);
+  const lang = (LANGUAGES as readonly string[]).includes(i18n.language) ? (i18n.language as Language) : undefined;
+
+  const defaultName = (format: ExportFormat) => `risks-${isoDay(timeZone)}.${format}`;
+
+  const save = async (format: ExportFormat, path: string) => {
+    const api = getApi();
+    if (!api) return;
+    setBusy(true);
+    try {
+      const result: ExportResult = await vigil.call('risks.export', {
+        view: currentGridView(api, quickFilter),
+        columns: displayedColumnIds(api),
+        format,
+        path,
+        lang,
+      });
+      setPicking(null);
+      if (result.verified) notify.success(t('export.done', { path: isolate(result.path), count: result.rows }));
+      else notify.error(new Error(t('export.unverified', { path: isolate(result.path) })));
+    } catch (error) {
+      notify.error(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const start = async (format: ExportFormat) => {
+    if (!isDesktop) {
+      setPicking(format);
+      return;
+    }
+    try {
+      const { path } = await vigil.call('dialog.saveFile', {
+        defaultName: defaultName(format),
+        filters: [{ name: t(`export.fileType.${format}`), extensions: [format] }],
+      });
+      // null: the user closed the dialog, which is not an error.
+      if (path) await save(format, path);
+    } catch (error) {
+      notify.error(error);
+    }
+  };
+
+  return { start, save, picking, busy, defaultName, cancel: () => setPicking(null) };
+}
