@@ -1,0 +1,197 @@
+import type Database from 'better-sqlite3';
+import { eq } from 'drizzle-orm';
+import type { Orm } from '../openDb';
+import { movementAcknowledgements, movementCheckIns, movements, movementTravellers, vehicles } from '../schema';
+import type { MovementState } from '../../shared/domain/movementStates';
+
+export interface VehicleRecord {
+  id: string;
+  plate: string;
+  type: string;
+  armoured: boolean;
+  tracker: boolean;
+  callSign: string;
+  status: 'available' | 'in_use' | 'maintenance' | 'out_of_service';
+  insuranceExpiry: string | null;
+  serviceExpiry: string | null;
+  notes: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface MovementRecord {
+  id: string;
+  state: MovementState;
+  driverId: string | null;
+  vehicleId: string | null;
+  purpose: string;
+  fromPlace: string;
+  toPlace: string;
+  waypoints: Array<{ name: string; latitude: number | null; longitude: number | null }>;
+  departureAt: string;
+  expectedArrivalAt: string | null;
+  expectedReturnAt: string;
+  plannedCheckIns: string[];
+  communication: string;
+  callSigns: string;
+  riskNotes: string;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  conditions: string;
+  refusalReason: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface MovementRow extends MovementRecord {
+  driverName: string | null;
+  vehiclePlate: string | null;
+}
+
+const VEHICLE_SELECT = `SELECT id, plate, type, armoured, tracker, call_sign AS callSign, status, insurance_expiry AS insuranceExpiry,
+  service_expiry AS serviceExpiry, notes, created_at AS createdAt, updated_at AS updatedAt FROM vehicles`;
+
+const toVehicle = (r: Record<string, unknown>): VehicleRecord => ({ ...(r as unknown as VehicleRecord), armoured: Boolean(r.armoured), tracker: Boolean(r.tracker) });
+
+export function listVehicles(sqlite: Database.Database): VehicleRecord[] {
+  return (sqlite.prepare(`${VEHICLE_SELECT} ORDER BY plate COLLATE NOCASE`).all() as Record<string, unknown>[]).map(toVehicle);
+}
+
+export function getVehicle(sqlite: Database.Database, id: string): VehicleRecord | undefined {
+  const r = sqlite.prepare(`${VEHICLE_SELECT} WHERE id = ?`).get(id) as Record<string, unknown> | undefined;
+  return r ? toVehicle(r) : undefined;
+}
+
+export function insertVehicle(orm: Orm, v: VehicleRecord): void {
+  orm.insert(vehicles).values(v).run();
+}
+
+export function updateVehicle(orm: Orm, { id, ...changes }: Omit<VehicleRecord, 'createdAt'>): void {
+  orm.update(vehicles).set(changes).where(eq(vehicles.id, id)).run();
+}
+
+export function deleteVehicle(orm: Orm, id: string): void {
+  orm.delete(vehicles).where(eq(vehicles.id, id)).run();
+}
+
+const MOVEMENT_SELECT = `SELECT m.id, m.state, m.driver_id AS driverId, d.name AS driverName, m.vehicle_id AS vehicleId, v.plate AS vehiclePlate,
+  m.purpose, m.from_place AS fromPlace, m.to_place AS toPlace, m.waypoints, m.departure_at AS departureAt,
+  m.expected_arrival_at AS expectedArrivalAt, m.expected_return_at AS expectedReturnAt, m.planned_check_ins AS plannedCheckIns,
+  m.communication, m.call_signs AS callSigns, m.risk_notes AS riskNotes, m.decided_by AS decidedBy, m.decided_at AS decidedAt,
+  m.conditions, m.refusal_reason AS refusalReason, m.created_at AS createdAt, m.updated_at AS updatedAt
+  FROM movements m LEFT JOIN people d ON d.id = m.driver_id LEFT JOIN vehicles v ON v.id = m.vehicle_id`;
+
+const toMovement = (r: Record<string, unknown>): MovementRow => ({
+  ...(r as unknown as MovementRow),
+  waypoints: JSON.parse(r.waypoints as string) as MovementRow['waypoints'],
+  plannedCheckIns: JSON.parse(r.plannedCheckIns as string) as string[],
+});
+
+export function getMovementRow(sqlite: Database.Database, id: string): MovementRow | undefined {
+  const r = sqlite.prepare(`${MOVEMENT_SELECT} WHERE m.id = ?`).get(id) as Record<string, unknown> | undefined;
+  return r ? toMovement(r) : undefined;
+}
+
+/** Movements departing between two instants (a window wider than the local day; the caller narrows it). */
+export function movementsDepartingBetween(sqlite: Database.Database, from: string, to: string): MovementRow[] {
+  return (
+    sqlite.prepare(`${MOVEMENT_SELECT} WHERE m.departure_at >= ? AND m.departure_at < ? ORDER BY m.departure_at, m.id`).all(from, to) as Record<string, unknown>[]
+  ).map(toMovement);
+}
+
+export function movementsInState(sqlite: Database.Database, state: MovementState): MovementRow[] {
+  return (sqlite.prepare(`${MOVEMENT_SELECT} WHERE m.state = ? ORDER BY m.departure_at, m.id`).all(state) as Record<string, unknown>[]).map(toMovement);
+}
+
+export function countInState(sqlite: Database.Database, state: MovementState): number {
+  return (sqlite.prepare('SELECT count(*) AS n FROM movements WHERE state = ?').get(state) as { n: number }).n;
+}
+
+export function insertMovement(orm: Orm, m: MovementRecord, travellerIds: string[]): void {
+  orm.insert(movements).values({ ...m, waypoints: JSON.stringify(m.waypoints), plannedCheckIns: JSON.stringify(m.plannedCheckIns) }).run();
+  setTravellers(orm, m.id, travellerIds);
+}
+
+export function updateMovement(orm: Orm, id: string, changes: Partial<Omit<MovementRecord, 'id' | 'createdAt'>>): void {
+  const { waypoints, plannedCheckIns, ...rest } = changes;
+  orm
+    .update(movements)
+    .set({
+      ...rest,
+      ...(waypoints ? { waypoints: JSON.stringify(waypoints) } : {}),
+      ...(plannedCheckIns ? { plannedCheckIns: JSON.stringify(plannedCheckIns) } : {}),
+    })
+    .where(eq(movements.id, id))
+    .run();
+}
+
+export function setTravellers(orm: Orm, movementId: string, personIds: string[]): void {
+  orm.delete(movementTravellers).where(eq(movementTravellers.movementId, movementId)).run();
+  for (const personId of new Set(personIds)) orm.insert(movementTravellers).values({ movementId, personId }).run();
+}
+
+export function deleteMovement(orm: Orm, id: string): void {
+  orm.delete(movements).where(eq(movements.id, id)).run();
+}
+
+export function travellersOf(sqlite: Database.Database, movementIds: string[]): Array<{ movementId: string; id: string; name: string; status: string }> {
+  if (movementIds.length === 0) return [];
+  return sqlite
+    .prepare(
+      `SELECT t.movement_id AS movementId, p.id, p.name, p.status FROM movement_travellers t JOIN people p ON p.id = t.person_id
+       WHERE t.movement_id IN (${movementIds.map(() => '?').join(',')}) ORDER BY p.name COLLATE NOCASE`,
+    )
+    .all(...movementIds) as Array<{ movementId: string; id: string; name: string; status: string }>;
+}
+
+export interface CheckInRow {
+  id: string;
+  movementId: string;
+  at: string;
+  place: string;
+  by: string;
+  note: string;
+}
+export interface AckRow {
+  id: string;
+  movementId: string;
+  dueAt: string;
+  at: string;
+  by: string;
+  note: string;
+}
+
+export function checkInsOf(sqlite: Database.Database, movementIds: string[]): CheckInRow[] {
+  if (movementIds.length === 0) return [];
+  return sqlite
+    .prepare(`SELECT id, movement_id AS movementId, at, place, by, note FROM movement_check_ins WHERE movement_id IN (${movementIds.map(() => '?').join(',')}) ORDER BY at`)
+    .all(...movementIds) as CheckInRow[];
+}
+
+export function acksOf(sqlite: Database.Database, movementIds: string[]): AckRow[] {
+  if (movementIds.length === 0) return [];
+  return sqlite
+    .prepare(
+      `SELECT id, movement_id AS movementId, due_at AS dueAt, at, by, note FROM movement_acknowledgements WHERE movement_id IN (${movementIds.map(() => '?').join(',')}) ORDER BY at`,
+    )
+    .all(...movementIds) as AckRow[];
+}
+
+export function insertCheckIn(orm: Orm, c: CheckInRow): void {
+  orm.insert(movementCheckIns).values(c).run();
+}
+
+export function insertAck(orm: Orm, a: AckRow): void {
+  orm.insert(movementAcknowledgements).values(a).run();
+}
+
+export function loadMarginMinutes(sqlite: Database.Database): number {
+  const row = sqlite.prepare('SELECT overdue_margin_minutes AS m FROM movement_settings WHERE id = 1').get() as { m: number } | undefined;
+  return row?.m ?? 30;
+}
+
+export function saveMarginMinutes(sqlite: Database.Database, minutes: number): void {
+  sqlite
+    .prepare('INSERT INTO movement_settings (id, overdue_margin_minutes) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET overdue_margin_minutes = excluded.overdue_margin_minutes')
+    .run(minutes);
+}

@@ -1,0 +1,79 @@
+import { insertAck, insertCheckIn, insertMovement, insertVehicle, type MovementRecord } from '../../../db/repositories/movements';
+import type { MovementState } from '../../../shared/domain/movementStates';
+import { demoId, type DemoSeeder } from './seedDemo';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+const VEHICLES = [
+  { plate: 'DEMO-101', type: 'Land Cruiser (armoured)', armoured: true, tracker: true, callSign: 'Victor 1' },
+  { plate: 'DEMO-102', type: 'Land Cruiser', armoured: false, tracker: true, callSign: 'Victor 2' },
+  { plate: 'DEMO-103', type: 'Pick-up', armoured: false, tracker: true, callSign: 'Victor 3' },
+  { plate: 'DEMO-104', type: 'Minibus', armoured: false, tracker: false, callSign: 'Victor 4' },
+];
+
+/** Six movements around today: one of each state a user meets, and one under way that missed its check-in. */
+const MOVEMENTS: Array<{ state: MovementState; purpose: string; from: string; to: string; departs: number; returns: number; checkIns: number[]; checkedIn?: number[] }> = [
+  { state: 'under_way', purpose: 'Water point assessment (demo)', from: 'Delegation office', to: 'Dunmore field office', departs: -4, returns: 4, checkIns: [-2, 1], checkedIn: [] },
+  { state: 'under_way', purpose: 'Medical supplies delivery (demo)', from: 'Port warehouse', to: 'Kessin sub-office', departs: -2, returns: 5, checkIns: [-1, 2], checkedIn: [-1.1] },
+  { state: 'approved', purpose: 'Partner meeting (demo)', from: 'Delegation office', to: 'Orsk warehouse', departs: 3, returns: 9, checkIns: [5] },
+  { state: 'requested', purpose: 'Detention visit (demo)', from: 'Kessin sub-office', to: 'Tamsin team house', departs: 26, returns: 34, checkIns: [28, 31] },
+  { state: 'completed', purpose: 'Airport pick-up (demo)', from: 'Delegation office', to: 'Airport', departs: -28, returns: -24, checkIns: [-26], checkedIn: [-26] },
+  { state: 'refused', purpose: 'Road survey north of Orsk (demo)', from: 'Orsk warehouse', to: 'Northern border road', departs: 20, returns: 30, checkIns: [] },
+];
+
+export const seedMovementsDemo: DemoSeeder = (ctx) => {
+  const people = ctx.shared.get('people') ?? [];
+  const now = ctx.now.getTime();
+  const at = (h: number) => new Date(now + h * HOUR).toISOString();
+  const created = new Date(now - 30 * DAY);
+  const vehicleIds = VEHICLES.map((v, i) => {
+    const id = demoId(ctx, created);
+    insertVehicle(ctx.db.orm, {
+      id,
+      ...v,
+      status: i === 3 ? 'maintenance' : 'available',
+      insuranceExpiry: new Date(now + (i === 2 ? 20 : 200) * DAY).toISOString().slice(0, 10),
+      serviceExpiry: new Date(now + (i === 1 ? -5 : 90) * DAY).toISOString().slice(0, 10),
+      notes: '',
+      createdAt: created.toISOString(),
+      updatedAt: created.toISOString(),
+    });
+    return id;
+  });
+  if (people.length < 12) return;
+  MOVEMENTS.forEach((m, i) => {
+    const id = demoId(ctx, created);
+    const decided = m.state !== 'requested' && m.state !== 'draft';
+    const record: MovementRecord = {
+      id,
+      state: m.state,
+      driverId: people[i]!,
+      vehicleId: vehicleIds[i % 3]!,
+      purpose: m.purpose,
+      fromPlace: m.from,
+      toPlace: m.to,
+      waypoints: [{ name: 'Checkpoint 4 (fictional)', latitude: null, longitude: null }],
+      departureAt: at(m.departs),
+      expectedArrivalAt: at(m.departs + 2),
+      expectedReturnAt: at(m.returns),
+      plannedCheckIns: m.checkIns.map(at),
+      communication: 'VHF channel 3, satellite phone',
+      callSigns: `Victor ${(i % 3) + 1}, Alpha ${i + 6}`,
+      riskNotes: i === 0 ? 'Road partly flooded after rains (demo).' : '',
+      decidedBy: decided ? ctx.actor : null,
+      decidedAt: decided ? at(m.departs - 12) : null,
+      conditions: m.state === 'approved' ? 'Return before dark; check in on leaving the main road.' : '',
+      refusalReason: m.state === 'refused' ? 'Armed clashes reported on that road this week (demo).' : '',
+      createdAt: at(m.departs - 24),
+      updatedAt: at(m.departs - 12),
+    };
+    insertMovement(ctx.db.orm, record, [people[i + 6]!, people[i + 7]!]);
+    for (const h of m.checkedIn ?? []) {
+      insertCheckIn(ctx.db.orm, { id: demoId(ctx, created), movementId: id, at: at(h), place: 'Checkpoint 4 (fictional)', by: 'Radio room', note: '' });
+    }
+    if (m.state === 'completed') {
+      insertAck(ctx.db.orm, { id: demoId(ctx, created), movementId: id, dueAt: at(m.returns), at: at(m.returns + 1), by: ctx.actor, note: 'Late by 40 minutes: traffic at the airport (demo).' });
+    }
+  });
+};
