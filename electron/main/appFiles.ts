@@ -1,5 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { contentRange, parseByteRange, unsatisfiedRange } from '../../shared/http/range';
 import { APP_HOST, APP_SCHEME, buildCsp } from './security';
 
 const MIME_TYPES: Readonly<Record<string, string>> = {
@@ -110,12 +111,19 @@ export function createAppProtocolHandler(rootDir: string): (request: Request) =>
     } catch {
       return textResponse(404, 'Not found');
     }
-    return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), {
-      status: 200,
+    const headers = { ...securityHeaders(), 'Content-Type': mimeTypeFor(file), 'Accept-Ranges': 'bytes' };
+    // Byte ranges: the map reads its PMTiles basemap a directory and a tile at a time.
+    const range = parseByteRange(request.headers.get('range'), body.byteLength);
+    if (range.kind === 'unsatisfiable') {
+      return new Response(null, { status: 416, headers: { ...headers, 'Content-Range': unsatisfiedRange(body.byteLength) } });
+    }
+    const part = range.kind === 'partial' ? body.subarray(range.start, range.end + 1) : body;
+    return new Response(request.method === 'HEAD' ? null : new Uint8Array(part), {
+      status: range.kind === 'partial' ? 206 : 200,
       headers: {
-        ...securityHeaders(),
-        'Content-Type': mimeTypeFor(file),
-        'Content-Length': String(body.byteLength),
+        ...headers,
+        'Content-Length': String(part.byteLength),
+        ...(range.kind === 'partial' ? { 'Content-Range': contentRange(range.start, range.end, body.byteLength) } : {}),
       },
     });
   };

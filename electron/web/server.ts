@@ -3,6 +3,7 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import { WEB_API } from '../../shared/bridge';
 import type { Envelope } from '../../shared/envelope';
+import { contentRange, parseByteRange, unsatisfiedRange } from '../../shared/http/range';
 import type { Core, Logger } from '../core/types';
 import { CONTENT_SECURITY_POLICY, hasValidToken, isAllowedHost, isAllowedOrigin, isLoopbackAddress } from './security';
 
@@ -89,11 +90,25 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
     if (file !== staticRoot && !file.startsWith(staticRoot + path.sep)) return send(res, 404, 'Not found', 'text/plain');
     fs.readFile(file, (error, data) => {
       if (error) return send(res, 404, 'Not found', 'text/plain');
-      send(res, 200, data, MIME[path.extname(file)] ?? 'application/octet-stream', {
+      const headers = {
         'content-security-policy': CONTENT_SECURITY_POLICY,
         'x-frame-options': 'DENY',
         'cross-origin-opener-policy': 'same-origin',
-      });
+        'accept-ranges': 'bytes',
+      };
+      const type = MIME[path.extname(file)] ?? 'application/octet-stream';
+      // Byte ranges: the map reads its PMTiles basemap a directory and a tile at a time.
+      const range = parseByteRange(req.headers.range, data.length);
+      if (range.kind === 'unsatisfiable') {
+        return send(res, 416, '', type, { ...headers, 'content-range': unsatisfiedRange(data.length) });
+      }
+      if (range.kind === 'partial') {
+        return send(res, 206, data.subarray(range.start, range.end + 1), type, {
+          ...headers,
+          'content-range': contentRange(range.start, range.end, data.length),
+        });
+      }
+      send(res, 200, data, type, headers);
     });
   };
 

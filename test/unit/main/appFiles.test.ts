@@ -15,6 +15,7 @@ beforeAll(async () => {
   await writeFile(path.join(root, 'index.html'), '<!doctype html><title>Vigil</title>');
   await writeFile(path.join(root, 'assets', 'index-abc.js'), 'console.log(1)');
   await writeFile(path.join(root, 'assets', 'noto sans.woff2'), 'font');
+  await writeFile(path.join(root, 'world.pmtiles'), '0123456789');
   // Real files next to the root: a traversal that worked would find them.
   await writeFile(path.join(base, 'secret.txt'), 'vault key');
   await mkdir(path.join(base, 'renderer-evil'));
@@ -122,5 +123,39 @@ describe('createAppProtocolHandler', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(await response.text()).toBe('');
+  });
+
+  it('honours a byte range (PMTiles basemap)', async () => {
+    const handler = createAppProtocolHandler(root);
+    const part = await handler(new Request('app://vigil/world.pmtiles', { headers: { Range: 'bytes=2-5' } }));
+    expect(part.status).toBe(206);
+    expect(part.headers.get('content-range')).toBe('bytes 2-5/10');
+    expect(part.headers.get('content-length')).toBe('4');
+    expect(part.headers.get('content-security-policy')).toBe(buildCsp());
+    expect(await part.text()).toBe('2345');
+
+    const tail = await handler(new Request('app://vigil/world.pmtiles', { headers: { Range: 'bytes=-3' } }));
+    expect(tail.status).toBe(206);
+    expect(await tail.text()).toBe('789');
+
+    const open = await handler(new Request('app://vigil/world.pmtiles', { headers: { Range: 'bytes=7-' } }));
+    expect(open.headers.get('content-range')).toBe('bytes 7-9/10');
+    expect(await open.text()).toBe('789');
+
+    const past = await handler(new Request('app://vigil/world.pmtiles', { headers: { Range: 'bytes=4-99' } }));
+    expect(past.headers.get('content-range')).toBe('bytes 4-9/10');
+    expect(await past.text()).toBe('456789');
+  });
+
+  it('answers 416 to an unsatisfiable range and 200 to a malformed or multiple one', async () => {
+    const handler = createAppProtocolHandler(root);
+    const beyond = await handler(new Request('app://vigil/world.pmtiles', { headers: { Range: 'bytes=10-20' } }));
+    expect(beyond.status).toBe(416);
+    expect(beyond.headers.get('content-range')).toBe('bytes */10');
+    for (const range of ['bytes=5-2', 'items=0-1', 'bytes=0-1,4-5', 'bytes=abc']) {
+      const full = await handler(new Request('app://vigil/world.pmtiles', { headers: { Range: range } }));
+      expect(full.status).toBe(200);
+      expect(await full.text()).toBe('0123456789');
+    }
   });
 });

@@ -33,6 +33,7 @@ const rpc = (name: string, headers: Record<string, string>, body = '{}') =>
 beforeAll(async () => {
   const staticDir = tempDir('vigil-static-');
   fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>Vigil</title>');
+  fs.writeFileSync(path.join(staticDir, 'world.pmtiles'), '0123456789');
   core = makeCore();
   server = await startWebServer({ core, staticDir, token: TOKEN, port: 0, logger: silentLogger });
 });
@@ -79,6 +80,26 @@ describe('browser-mode web adapter', () => {
     expect(page.headers['content-security-policy']).toContain("script-src 'self'");
     expect((await request({ path: '/../../etc/passwd' })).status).toBe(404);
     expect((await request({ path: '/%2e%2e/%2e%2e/etc/passwd' })).status).toBe(404);
+  });
+
+  it('honours byte ranges on static files (PMTiles basemap)', async () => {
+    const part = await request({ path: '/world.pmtiles', headers: { range: 'bytes=2-5' } });
+    expect(part.status).toBe(206);
+    expect(part.headers['content-range']).toBe('bytes 2-5/10');
+    expect(part.headers['accept-ranges']).toBe('bytes');
+    expect(part.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(part.body).toBe('2345');
+    const tail = await request({ path: '/world.pmtiles', headers: { range: 'bytes=-3' } });
+    expect([tail.status, tail.body]).toEqual([206, '789']);
+    const open = await request({ path: '/world.pmtiles', headers: { range: 'bytes=7-' } });
+    expect([open.status, open.headers['content-range'], open.body]).toEqual([206, 'bytes 7-9/10', '789']);
+    const beyond = await request({ path: '/world.pmtiles', headers: { range: 'bytes=10-20' } });
+    expect(beyond.status).toBe(416);
+    expect(beyond.headers['content-range']).toBe('bytes */10');
+    const multiple = await request({ path: '/world.pmtiles', headers: { range: 'bytes=0-1,4-5' } });
+    expect([multiple.status, multiple.body]).toEqual([200, '0123456789']);
+    const plain = await request({ path: '/world.pmtiles' });
+    expect([plain.status, plain.body]).toEqual([200, '0123456789']);
   });
 
   it('keeps uploads in memory and hands them out once', async () => {
