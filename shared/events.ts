@@ -10,6 +10,15 @@ export const EVENT_NAMES = [
   'phases.declared',
   'premises.changed',
   'incidents.changed',
+  'dailyLog.changed',
+  'risks.changed',
+  'measures.changed',
+  'msr.changed',
+  'plans.changed',
+  'inspections.changed',
+  'equipment.changed',
+  'contacts.changed', 'organisations.changed', 'interactions.changed',
+  'people.changed', 'movements.changed',
 ] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 

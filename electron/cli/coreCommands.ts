@@ -4,6 +4,13 @@ import { registerContract } from './commands/contract';
 import { registerCall } from './commands/call';
 import { registerAudit } from './commands/audit';
 import { registerIncidents } from './commands/incidents';
+import { registerErase } from './commands/erase';
+import { registerRisks } from './commands/risks';
+import { registerPlans } from './commands/plans';
+import { registerMsr } from './commands/msr';
+import { registerInspections } from './commands/inspections';
+import { registerContacts } from './commands/contacts';
+import { registerPeople } from './commands/people';
 
 /** Subcommands; later modules add theirs (import, export, report, backup) next to these. */
 export function registerCoreCommands(program: Command): void {
@@ -12,4 +19,11 @@ export function registerCoreCommands(program: Command): void {
   registerCall(program);
   registerAudit(program);
   registerIncidents(program);
+  registerErase(program);
+  registerRisks(program);
+  registerPlans(program);
+  registerMsr(program);
+  registerInspections(program);
+  registerContacts(program);
+  registerPeople(program);
 }

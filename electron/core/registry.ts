@@ -5,8 +5,19 @@ import { settingsHandlers } from './services/settingsService';
 import { areasHandlers } from './services/areasService';
 import { premisesHandlers } from './services/premisesService';
 import { incidentsHandlers } from './services/incidentsService';
+import { dailyLogHandlers } from './services/dailyLogService';
+import { risksHandlers } from './services/risksService';
+import { risksImportHandlers } from './import/risksImport';
+import { plansHandlers } from './services/plansService';
+import { msrHandlers } from './services/msrService';
 import { filesHandlers } from './services/filesService';
 import { auditHandlers } from './services/auditService';
+import { contactsHandlers } from './services/contactsService';
+import { inspectionsHandlers } from './services/inspectionsService';
+import { peopleHandlers } from './services/peopleService';
+import { movementsHandlers } from './services/movementsService';
+import { incidentsMapHandlers } from './services/incidentsMapService';
+import { mapHandlers } from './services/mapService';
 
 export type Handler<N extends CommandName> = (
   ctx: CommandContext,
@@ -25,6 +36,17 @@ export const handlers: Handlers<Exclude<CommandName, HostOnlyCommand>> = {
   ...areasHandlers,
   ...premisesHandlers,
   ...incidentsHandlers,
+  ...dailyLogHandlers,
+  ...risksHandlers,
+  ...risksImportHandlers,
+  ...plansHandlers,
+  ...msrHandlers,
   ...filesHandlers,
   ...auditHandlers,
+  ...contactsHandlers,
+  ...inspectionsHandlers,
+  ...peopleHandlers,
+  ...movementsHandlers,
+  ...incidentsMapHandlers,
+  ...mapHandlers,
 };

@@ -4,9 +4,18 @@ import { settingsCommands } from './settings';
 import { areasCommands } from './areas';
 import { premisesCommands } from './premises';
 import { incidentsCommands } from './incidents';
+import { dailyLogCommands } from './dailyLog';
+import { risksCommands } from './risks';
+import { plansCommands } from './plans';
+import { msrCommands } from './msr';
 import { filesCommands } from './files';
 import { auditCommands } from './audit';
 import { dialogCommands } from './dialog';
+import { contactsCommands } from './contacts';
+import { inspectionsCommands } from './inspections';
+import { peopleCommands } from './people';
+import { movementsCommands } from './movements';
+import { mapCommands } from './map';
 
 /** Every command Vigil answers. A module adds its commands here and nowhere else in shared/. */
 export const contract = {
@@ -15,9 +24,18 @@ export const contract = {
   ...areasCommands,
   ...premisesCommands,
   ...incidentsCommands,
+  ...dailyLogCommands,
+  ...risksCommands,
+  ...plansCommands,
+  ...msrCommands,
   ...filesCommands,
   ...auditCommands,
   ...dialogCommands,
+  ...contactsCommands,
+  ...inspectionsCommands,
+  ...peopleCommands,
+  ...movementsCommands,
+  ...mapCommands,
 };
 
 export type Contract = typeof contract;

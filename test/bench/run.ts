@@ -2,11 +2,12 @@ import path from 'node:path';
 import { report, runCases } from './harness';
 import { foundationCases } from './foundation';
 import { incidentsCases } from './incidentsCases';
+import { risksCases } from './risksCases';
 
 /** `npm run bench [-- <prefix>]`: every figure beside its baseline, written to bench-results.json. */
 const prefix = process.argv[2];
 const root = path.resolve(import.meta.dirname, '../..');
-const cases = [...foundationCases, ...(await incidentsCases())];
+const cases = [...foundationCases, ...(await incidentsCases()), ...risksCases()];
 process.stderr.write(`vigil bench${prefix ? ` (${prefix}*)` : ''} on ${process.version}\n`);
 const results = await runCases(cases, prefix);
 if (results.length === 0) {

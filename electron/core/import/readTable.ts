@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../export/loadExcel';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { AppError } from '../../../shared/envelope';
 
@@ -174,7 +175,8 @@ function cellValue(cell: ExcelJS.CellValue): unknown {
 }
 
 async function readXlsx(bytes: Buffer, wanted: string | number | undefined): Promise<Table> {
-  const workbook = new ExcelJS.Workbook();
+  const Excel = await loadExcel();
+  const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {

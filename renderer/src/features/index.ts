@@ -3,4 +3,14 @@
 import './shell';
 import './areas';
 import './premises';
+import './contacts';
 import './incidents';
+import './dailyLog';
+import './risks';
+import './msr';
+import './security';
+import './inspections';
+import './people';
+import './movements';
+import './plans';
+import './map';
