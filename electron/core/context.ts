@@ -24,6 +24,8 @@ export interface CommandContext {
   now(): Date;
   nowIso(): string;
   emit(name: EventName, ids?: string[]): void;
+  /** Records a file the command read (name and SHA-256 go into the command's audit row). */
+  noteInputFile(name: string, bytes: Buffer): void;
   /** Officer name from settings, recorded as "who" in the audit trail. */
   actor(): string;
   /**

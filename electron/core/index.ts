@@ -1,8 +1,9 @@
+import { createHash } from 'node:crypto';
 import type { CommandName } from '../../shared/contract';
 import type { EventName, VigilEvent } from '../../shared/events';
 import { DEFAULT_SETTINGS, loadSettings } from './services/settingsService';
 import { appendAudit } from './audit/auditChain';
-import type { CommandContext } from './context';
+import type { AuditEntry, CommandContext } from './context';
 import { dispatch } from './dispatch';
 import { createStderrLogger } from './log';
 import type { Core, CoreOptions } from './types';
@@ -73,6 +74,8 @@ export function createCore(options: CreateCoreOptions): Core {
 
   const makeContext = (command: CommandName) => {
     const pending: VigilEvent[] = [];
+    const inputFiles: Array<{ name: string; sha256: string; bytes: number }> = [];
+    let commandRowWritten = false;
     const ctx: CommandContext & { flushEvents(): void; dropEvents(): void } = {
       command,
       adapter: options.adapter,
@@ -87,23 +90,31 @@ export function createCore(options: CreateCoreOptions): Core {
       nowIso: () => now().toISOString(),
       emit: (name: EventName, ids?: string[]) => pending.push({ name, payload: ids ? { ids } : {} }),
       actor: () => loadSettings(vault.database.sqlite).officerName || 'unknown',
+      noteInputFile: (name, bytes) => inputFiles.push({ name, sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length }),
       transact(work) {
         const sqlite = vault.database.sqlite;
-        const run = sqlite.transaction(() =>
-          work((entry) =>
-            appendAudit(sqlite, {
-              at: ctx.nowIso(),
-              actor: ctx.actor(),
-              adapter: options.adapter,
-              command,
-              entity: entry.entity,
-              entityId: entry.entityId,
-              action: entry.action,
-              before: entry.before ?? null,
-              after: entry.after ?? null,
-            }),
-          ),
-        );
+        const audit = (entry: AuditEntry) =>
+          appendAudit(sqlite, {
+            at: ctx.nowIso(),
+            actor: ctx.actor(),
+            adapter: options.adapter,
+            command,
+            entity: entry.entity,
+            entityId: entry.entityId,
+            action: entry.action,
+            before: entry.before ?? null,
+            after: entry.after ?? null,
+          });
+        const run = sqlite.transaction(() => {
+          const result = work(audit);
+          // One row for the command itself, in the same transaction as its changes: what ran, and the
+          // SHA-256 of every file it read, so an import can be matched to the exact file later.
+          if (!commandRowWritten) {
+            audit({ entity: 'command', entityId: command, action: 'command', after: { files: inputFiles } });
+            commandRowWritten = true;
+          }
+          return result;
+        });
         const result = run();
         // After the commit: the header's sealed head now vouches for the new last row too.
         try {

@@ -1,5 +1,5 @@
-import fs from 'node:fs';
-import path from 'node:path';
+import { readInputFile } from '../files/inputFile';
+import type { CommandContext } from '../context';
 import { AppError } from '../../../shared/envelope';
 import type {
   LOCATION_PRECISIONS,
@@ -17,25 +17,15 @@ import {
 import { cellText, isNothing, parseBoolean, parseCoordinate, parseCount, parseDate, parseTime, slashDateParts, type Parsed } from './values';
 import { MAX_CELL_CHARS, readTable, type Table } from './readTable';
 import { suggestMapping, type HxlConflict } from './mapping';
-import type { UploadStore } from '../types';
 
 /** A path or `upload:<id>` (browser mode) to bytes and a display name. */
-export function loadImportFile(ref: string, uploads: UploadStore): { bytes: Buffer; name: string } {
-  if (ref.startsWith('upload:')) {
-    const item = uploads.take(ref.slice('upload:'.length));
-    if (!item) throw new AppError('NOT_FOUND', 'The uploaded file is no longer available; choose it again.');
-    return item;
-  }
-  if (!path.isAbsolute(ref)) throw new AppError('VALIDATION', 'The file to import must be given as a full path.');
-  try {
-    const stat = fs.statSync(ref);
-    if (!stat.isFile()) throw new AppError('IO', `${ref} is not a file.`, { reason: 'UNREADABLE' });
-    if (stat.size > 512 * 1024 * 1024) throw new AppError('IO', `${ref} is larger than 512 MB.`, { reason: 'UNREADABLE' });
-    return { bytes: fs.readFileSync(ref), name: path.basename(ref) };
-  } catch (error) {
-    if (error instanceof AppError) throw error;
-    throw new AppError('IO', `${ref} could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).`, { reason: 'UNREADABLE' });
-  }
+export function loadImportFile(ref: string, ctx: Pick<CommandContext, 'uploads' | 'noteInputFile'>): { bytes: Buffer; name: string } {
+  return readInputFile(ctx, ref, {
+    label: 'The file to import',
+    maxBytes: 512 * 1024 * 1024,
+    tooLarge: (name) => new AppError('IO', `${name} is larger than 512 MB.`, { reason: 'UNREADABLE' }),
+    ioDetails: { reason: 'UNREADABLE' },
+  });
 }
 
 export function defaultSource(fileName: string): string {

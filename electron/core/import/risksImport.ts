@@ -321,7 +321,7 @@ export function planRisks(
 
 export const risksImportHandlers: Handlers<'risks.import'> = {
   'risks.import': async (ctx, { file, dryRun, sheet }) => {
-    const loaded = loadImportFile(file, ctx.uploads);
+    const loaded = loadImportFile(file, ctx);
     const table = await readTable(loaded.bytes, loaded.name, sheet === undefined ? {} : { sheet });
     const { match, planned, problems, invalid } = planRisks(ctx, table);
     const items: RisksImportReport['items'] = [

@@ -261,7 +261,7 @@ function planImport(ctx: CommandContext, cards: CardResult[], problems: ContactI
 }
 
 function runImport(ctx: CommandContext, input: { file: string; dryRun: boolean }): ContactsImportReport {
-  const file = loadImportFile(input.file, ctx.uploads);
+  const file = loadImportFile(input.file, ctx);
   const read = readImport(file.bytes, file.name);
   const problems: ContactImportProblem[] = [];
   const notes: ContactImportProblem[] = [...read.notes];

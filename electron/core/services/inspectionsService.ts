@@ -1,5 +1,4 @@
-import fs from 'node:fs';
-import path from 'node:path';
+import { readInputFile } from '../files/inputFile';
 import { AppError } from '../../../shared/envelope';
 import type { Language } from '../../../shared/contract/common';
 import {
@@ -253,23 +252,7 @@ const tooLarge = (name: string, size: number) =>
   });
 
 function loadPhoto(ref: string, ctx: CommandContext): { bytes: Buffer; name: string } {
-  if (ref.startsWith('upload:')) {
-    const item = ctx.uploads.take(ref.slice('upload:'.length));
-    if (!item) throw new AppError('NOT_FOUND', 'The uploaded photo is no longer available; choose it again.');
-    if (item.bytes.length > MAX_PHOTO_BYTES) throw tooLarge(item.name, item.bytes.length);
-    return item;
-  }
-  if (!path.isAbsolute(ref)) throw new AppError('VALIDATION', 'The photo must be given as a full path.');
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(ref);
-  } catch (error) {
-    throw new AppError('IO', `${ref} could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).`);
-  }
-  if (!stat.isFile()) throw new AppError('IO', `${ref} is not a file.`);
-  // Checked before reading: a 50 MB file is refused without being loaded.
-  if (stat.size > MAX_PHOTO_BYTES) throw tooLarge(path.basename(ref), stat.size);
-  return { bytes: fs.readFileSync(ref), name: path.basename(ref) };
+  return readInputFile(ctx, ref, { label: 'The photo', maxBytes: MAX_PHOTO_BYTES, tooLarge });
 }
 
 // ---- exports ----

@@ -1,5 +1,4 @@
-import fs from 'node:fs';
-import path from 'node:path';
+import { readInputFile } from '../files/inputFile';
 import { AppError } from '../../../shared/envelope';
 import type { Language } from '../../../shared/contract/common';
 import { MAX_EVIDENCE_BYTES, type MsrCompare, type MsrItem, type MsrSnapshot } from '../../../shared/contract/msr';
@@ -89,24 +88,12 @@ const tooLarge = (name: string, size: number) =>
   });
 
 function loadEvidence(ctx: CommandContext, ref: string): { bytes: Buffer; name: string } {
-  if (ref.startsWith('upload:')) {
-    const item = ctx.uploads.take(ref.slice('upload:'.length));
-    if (!item) throw new AppError('NOT_FOUND', 'The uploaded file is no longer available; choose it again.');
-    if (item.bytes.length > MAX_EVIDENCE_BYTES) throw tooLarge(item.name, item.bytes.length);
-    return item;
-  }
-  if (!path.isAbsolute(ref)) throw new AppError('VALIDATION', 'The evidence file must be given as a full path.');
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(ref);
-  } catch (error) {
-    throw new AppError('IO', `${ref} could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).`);
-  }
-  if (!stat.isFile()) throw new AppError('IO', `${ref} is not a file.`);
-  // Checked before reading, so an oversized file is refused without being loaded into memory.
-  if (stat.size > MAX_EVIDENCE_BYTES) throw tooLarge(path.basename(ref), stat.size);
-  if (stat.size === 0) throw new AppError('VALIDATION', `${path.basename(ref)} is empty.`, { issues: [{ path: 'file', message: 'evidenceEmpty' }] });
-  return { bytes: fs.readFileSync(ref), name: path.basename(ref) };
+  return readInputFile(ctx, ref, {
+    label: 'The evidence file',
+    maxBytes: MAX_EVIDENCE_BYTES,
+    tooLarge,
+    empty: (name) => new AppError('VALIDATION', `${name} is empty.`, { issues: [{ path: 'file', message: 'evidenceEmpty' }] }),
+  });
 }
 
 // ---- snapshots ----

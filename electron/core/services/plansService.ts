@@ -1,5 +1,5 @@
-import fs from 'node:fs';
 import path from 'node:path';
+import { readInputFile } from '../files/inputFile';
 import { AppError } from '../../../shared/envelope';
 import { MAX_PLAN_FILE_BYTES, PLAN_COLUMNS, TESTED_PLAN_KINDS, type Plan } from '../../../shared/contract/plans';
 import {
@@ -62,26 +62,12 @@ const tooLarge = (name: string, size: number) =>
 
 /** A path or `upload:<id>`; the size is checked before the file is read. */
 function loadPlanFile(ctx: CommandContext, ref: string): { bytes: Buffer; name: string } {
-  let file: { bytes: Buffer; name: string };
-  if (ref.startsWith('upload:')) {
-    const item = ctx.uploads.take(ref.slice('upload:'.length));
-    if (!item) throw new AppError('NOT_FOUND', 'The uploaded file is no longer available; choose it again.');
-    if (item.bytes.length > MAX_PLAN_FILE_BYTES) throw tooLarge(item.name, item.bytes.length);
-    file = item;
-  } else {
-    if (!path.isAbsolute(ref)) throw new AppError('VALIDATION', 'The plan file must be given as a full path.');
-    let stat: fs.Stats;
-    try {
-      stat = fs.statSync(ref);
-    } catch (error) {
-      throw new AppError('IO', `${ref} could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).`);
-    }
-    if (!stat.isFile()) throw new AppError('IO', `${ref} is not a file.`);
-    if (stat.size > MAX_PLAN_FILE_BYTES) throw tooLarge(path.basename(ref), stat.size);
-    file = { bytes: fs.readFileSync(ref), name: path.basename(ref) };
-  }
-  if (file.bytes.length === 0) throw new AppError('VALIDATION', `${file.name} is empty.`, { issues: [{ path: 'file', message: 'fileEmpty' }] });
-  return file;
+  return readInputFile(ctx, ref, {
+    label: 'The plan file',
+    maxBytes: MAX_PLAN_FILE_BYTES,
+    tooLarge,
+    empty: (name) => new AppError('VALIDATION', `${name} is empty.`, { issues: [{ path: 'file', message: 'fileEmpty' }] }),
+  });
 }
 
 export const plansHandlers: Handlers<

@@ -130,7 +130,8 @@ describe('crash safety: SIGKILL in the middle of a stream of saves', () => {
     // Both outcomes really happened: a test that only ever killed between saves would prove little.
     expect(outcomes.inFlightPresent).toBeGreaterThan(0);
     expect(outcomes.inFlightAbsent).toBeGreaterThan(0);
-  }, 120_000);
+    // ~35 s on a quiet 2-core machine; the margin covers a loaded one (22 child processes are started).
+  }, 300_000);
 
   it('treats an audit head sealed one save behind the trail as intact and catches it up on open', async () => {
     const dir = tempDir('vigil-crash-');

@@ -50,3 +50,24 @@ describe('dispatch', () => {
     core.close();
   });
 });
+
+describe('the command audit row', () => {
+  it('names every file a command read with its SHA-256', async () => {
+    const { createHash } = await import('node:crypto');
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    const core = await makeUnlockedCore();
+    const file = path.join(tempDir(), 'relocation-plan.txt');
+    fs.writeFileSync(file, 'Relocation plan, version 1');
+    const plan = await call(core, 'plans.create', { kind: 'relocation', title: 'Relocation plan' });
+    await call(core, 'plans.addVersion', { planId: plan.id, file });
+    const [commandRow] = (await call(core, 'audit.list', { endRow: 1 })).rows;
+    expect(commandRow).toMatchObject({
+      action: 'command',
+      command: 'plans.addVersion',
+      after: { files: [{ name: 'relocation-plan.txt', sha256: createHash('sha256').update('Relocation plan, version 1').digest('hex'), bytes: 26 }] },
+    });
+    expect((await call(core, 'audit.verify', {})).ok).toBe(true);
+    core.close();
+  });
+});

@@ -71,10 +71,23 @@ describe('premises through dispatch', () => {
     const created = await call(core, 'premises.create', office);
     await call(core, 'premises.update', { ...office, id: created.id, name: 'Renamed' });
     const audit = await call(core, 'audit.list', { endRow: 10 });
-    const [update, create] = audit.rows;
+    const [update, create] = audit.rows.filter((r) => r.action !== 'command');
     expect(create).toMatchObject({ command: 'premises.create', action: 'create', actor: 'Amina Diallo', adapter: 'cli', entityId: created.id });
     expect(update).toMatchObject({ action: 'update', before: { name: 'Main office' }, after: { name: 'Renamed' } });
     expect((await call(core, 'audit.verify', {})).ok).toBe(true);
+  });
+
+  it('adds one row per command, after its changes, in the same transaction', async () => {
+    const created = await call(core, 'premises.create', office);
+    await call(core, 'premises.update', { ...office, id: created.id, name: 'Renamed' });
+    const rows = (await call(core, 'audit.list', { endRow: 4 })).rows;
+    expect(rows.map((r) => [r.action, r.command])).toEqual([
+      ['command', 'premises.update'],
+      ['update', 'premises.update'],
+      ['command', 'premises.create'],
+      ['create', 'premises.create'],
+    ]);
+    expect(rows[0]?.after).toEqual({ files: [] });
   });
 
   it('writes no audit row when the change is refused', async () => {
