@@ -145,6 +145,9 @@ export const INCIDENT_COLUMNS = [
 ] as const;
 export type IncidentColumn = (typeof INCIDENT_COLUMNS)[number];
 
+export const INCIDENT_EXPORT_FORMATS = ['csv', 'xlsx', 'geojson', 'kml', 'gpx'] as const;
+export type IncidentExportFormat = (typeof INCIDENT_EXPORT_FORMATS)[number];
+
 export const IncidentExportRequestSchema = z.object({
   // Restricted incidents (e.g. sexual violence) leave the vault only when asked for, whatever else the view says.
   view: IncidentViewSchema.extend({ includeRestricted: z.boolean().default(false) }).default({
@@ -155,10 +158,20 @@ export const IncidentExportRequestSchema = z.object({
     includeRestricted: false,
   }),
   columns: z.array(z.string().max(100)).max(100).optional(),
-  format: z.enum(['csv', 'xlsx', 'geojson']),
+  format: z.enum(INCIDENT_EXPORT_FORMATS),
   path: z.string().min(1).max(4096),
   lang: LanguageSchema.optional(),
+  /**
+   * Anonymised export for partners: names, narrative and every free-text field dropped, coordinates
+   * snapped to a grid of this many km and the location precision marked accordingly. Any format.
+   */
+  anonymiseKm: z.number().positive().max(1000).optional(),
 });
+
+export const IncidentFlashReportInputSchema = z.object({ id: IdSchema, lang: LanguageSchema.optional() });
+/** A short plain-text alert to paste into a messenger; `restricted`: names and narrative were left out. */
+export const IncidentFlashReportSchema = z.object({ text: z.string(), restricted: z.boolean() });
+export type IncidentFlashReport = z.infer<typeof IncidentFlashReportSchema>;
 
 // ---- Import -------------------------------------------------------------------------------------------
 
@@ -323,6 +336,7 @@ export const incidentsCommands = {
   'incidents.delete': defineCommand('incidents.delete', IdInputSchema, z.object({ id: IdSchema }), { mutates: true }),
   'incidents.summary': defineCommand('incidents.summary', z.object({ days: z.number().int().min(1).max(366).default(7) }), IncidentSummarySchema),
   'incidents.export': defineCommand('incidents.export', IncidentExportRequestSchema, ExportResultSchema),
+  'incidents.flashReport': defineCommand('incidents.flashReport', IncidentFlashReportInputSchema, IncidentFlashReportSchema),
   'incidents.importPreview': defineCommand('incidents.importPreview', ImportOptionsSchema, ImportPreviewSchema),
   'incidents.importRun': defineCommand('incidents.importRun', ImportRunSchema, ImportReportSchema, { mutates: true }),
   'incidents.importPresets': defineCommand('incidents.importPresets', z.object({}), z.array(ImportPresetSchema)),

@@ -122,3 +122,33 @@ test('import a vCard file after a preview, export vCard without sensitive contac
     fs.rmSync(folder, { recursive: true, force: true });
   }
 });
+
+test('the network view draws organisations and people, and its list opens a contact', async ({ page, vigil }) => {
+  await createVault(page, vigil.url);
+  const org = await call(page, 'organisations.create', { name: 'Kenya Red Cross', type: 'national_society' });
+  await call(page, 'contacts.create', { name: 'Peter Otieno', organisationId: org.id, role: 'Branch coordinator' });
+  await call(page, 'contacts.create', { name: 'Halima Abdi', organisationId: org.id, sensitive: true });
+  await openPage(page, 'Contacts');
+  await page.getByRole('tab', { name: 'Network' }).click();
+
+  await expect(page.getByTestId('network-count')).toHaveText('3 nodes, 2 links');
+  const graph = page.getByRole('img', { name: 'Graph of contacts and their organisations' });
+  await expect(graph.locator('canvas').first()).toBeVisible();
+  const legend = page.getByRole('list', { name: 'Legend' });
+  await expect(legend).toContainText('National Society');
+  await expect(legend).toContainText('Sensitive person');
+
+  // The accessible list beside the graph opens the contact form.
+  const list = page.getByRole('navigation', { name: 'People and organisations in the graph' });
+  await expect(list.getByRole('button', { name: 'Halima Abdi · Sensitive' })).toBeVisible();
+  await list.getByRole('button', { name: 'Peter Otieno' }).click();
+  await expect(dialog(page).getByLabel('Name', { exact: true })).toHaveValue('Peter Otieno');
+  await dialog(page).getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog(page)).toHaveCount(0);
+
+  // Filtering by another organisation type leaves nothing to draw.
+  await page.getByLabel('Organisation type').selectOption({ label: 'Police' });
+  await expect(page.getByText('No organisations of this type.')).toBeVisible();
+  await page.getByLabel('Organisation type').selectOption({ label: 'National Society' });
+  await expect(page.getByTestId('network-count')).toHaveText('3 nodes, 2 links');
+});

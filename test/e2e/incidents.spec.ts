@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
@@ -58,4 +59,45 @@ test('import wizard lists every bad row with its row number and commits nothing 
   await dialog(page).getByText(/Skip bad rows/).click();
   await dialog(page).getByRole('button', { name: 'Import 4 incidents' }).click();
   await expect(dialog(page).getByText('Imported: 4 created, 0 updated.')).toBeVisible();
+});
+
+test('export menu: the grid view as anonymised KML; the flash report of an incident', async ({ page, vigil }) => {
+  await createVault(page, vigil.url);
+  await openPage(page, 'Incidents');
+  await page.getByRole('button', { name: 'Import file…' }).first().click();
+  await dialog(page).getByLabel('Choose a file').setInputFiles(path.join(FIXTURES, 'fr-semicolon-cp1252.csv'));
+  await dialog(page).getByRole('button', { name: 'Dry run' }).click();
+  await dialog(page).getByRole('button', { name: 'Import 5 incidents' }).click();
+  await expect(dialog(page).getByText('Imported: 5 created, 0 updated.')).toBeVisible();
+  await dialog(page).getByRole('button', { name: 'Close' }).last().click();
+  await expect(page.getByRole('status').filter({ hasText: /^5 of 5 incidents$/ })).toBeVisible();
+
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-incidents-export-'));
+  try {
+    await page.getByRole('button', { name: 'Export' }).click();
+    await expect(page.getByRole('menuitem')).toHaveCount(5);
+    await expect(page.getByLabel('Include restricted incidents')).not.toBeChecked();
+    await page.getByLabel('Anonymise for partners').check();
+    await page.getByLabel('Grid of').fill('25');
+    await page.getByRole('menuitem', { name: /KML/ }).click();
+    const picker = page.getByRole('dialog', { name: 'Export the incidents view' });
+    await picker.getByLabel('Folder', { exact: true }).fill(folder);
+    await picker.getByRole('button', { name: 'Open' }).click();
+    await expect(picker.getByText('This folder is empty.')).toBeVisible();
+    await picker.getByLabel('File name').fill('partners.kml');
+    await picker.getByRole('button', { name: 'Save here' }).click();
+    await expect(page.getByText(/Exported and verified: .*partners\.kml.*\(4 incidents\)/)).toBeVisible();
+    const kml = fs.readFileSync(path.join(folder, 'partners.kml'), 'utf8');
+    expect(kml.match(/<Placemark/g)).toHaveLength(4);
+    expect(kml).not.toContain('Mékélé');
+    expect(kml).not.toContain('faux barrage');
+  } finally {
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+
+  await page.getByRole('row').filter({ hasText: 'Gode' }).first().dblclick();
+  await dialog(page).getByRole('button', { name: 'Copy as message' }).click();
+  const flash = page.getByRole('dialog', { name: 'Flash report' });
+  await expect(flash.getByText(/What: Enlèvement/)).toBeVisible();
+  await expect(flash.getByText(/Where: Gode/)).toBeVisible();
 });

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import type { ExportResult } from '../../../shared/contract/grid';
-import { IncidentViewSchema, type ImportReport } from '../../../shared/contract/incidents';
+import { INCIDENT_EXPORT_FORMATS, IncidentViewSchema, type ImportReport, type IncidentExportFormat } from '../../../shared/contract/incidents';
 import type { Envelope } from '../../../shared/envelope';
 import { CliExit, EXIT } from '../exitCodes';
 import { openCore, unlock, valueOf, type GlobalOptions } from '../session';
@@ -40,6 +40,15 @@ function humanReport(report: ImportReport, dryRun: boolean): string {
   if (report.problems.length > shown.length) lines.push(`... and ${report.problems.length - shown.length} more problems (use --json for all).`);
   if (!dryRun && !report.committed && report.problems.length) lines.push('Nothing was committed. Fix the file, or run again with --skip-invalid to skip the bad rows.');
   return lines.join('\n');
+}
+
+interface ExportOpts {
+  format: IncidentExportFormat;
+  out: string;
+  filter?: string;
+  columns?: string;
+  includeRestricted?: boolean;
+  anonymise?: string;
 }
 
 function parseFilter(raw: string | undefined): unknown {
@@ -91,14 +100,19 @@ export function registerIncidents(program: Command): void {
 
   parent(program, 'export', 'export a module to a file')
     .command('incidents')
-    .description('incidents of a view to CSV, XLSX or GeoJSON (RFC 7946); restricted incidents only with --include-restricted')
-    .addOption(new Option('--format <fmt>', 'file format').choices(['csv', 'xlsx', 'geojson']).makeOptionMandatory())
+    .description('incidents of a view to CSV, XLSX, GeoJSON (RFC 7946), KML or GPX; restricted incidents only with --include-restricted')
+    .addOption(new Option('--format <fmt>', 'file format (KML and GPX: located incidents only)').choices([...INCIDENT_EXPORT_FORMATS]).makeOptionMandatory())
     .requiredOption('--out <file>', 'where to write (replaced atomically)')
     .option('--filter <json>', 'view: { quickFilter, filterModel, sortModel, from, to, search }')
     .option('--columns <a,b>', 'columns to export, in order')
     .option('--include-restricted', 'include restricted incidents (left out by default)')
-    .action(async (opts: { format: 'csv' | 'xlsx' | 'geojson'; out: string; filter?: string; columns?: string; includeRestricted?: boolean }, cmd: Command) => {
+    .option('--anonymise <km>', 'for partners: drop names, narrative and free text; snap coordinates to a grid of <km> km')
+    .action(async (opts: ExportOpts, cmd: Command) => {
       const global = cmd.optsWithGlobals<GlobalOptions>();
+      const anonymiseKm = opts.anonymise === undefined ? undefined : Number(opts.anonymise);
+      if (anonymiseKm !== undefined && !(Number.isFinite(anonymiseKm) && anonymiseKm > 0 && anonymiseKm <= 1000)) {
+        throw new CliExit(EXIT.usage, '--anonymise takes a distance in km above 0 (at most 1000), e.g. --anonymise 10.');
+      }
       const view = (parseFilter(opts.filter) ?? {}) as Record<string, unknown>;
       const core = openCore(global);
       try {
@@ -110,6 +124,7 @@ export function registerIncidents(program: Command): void {
             view: { ...view, includeRestricted: Boolean(opts.includeRestricted) },
             ...(opts.columns ? { columns: opts.columns.split(',').map((c) => c.trim()) } : {}),
             ...(global.lang ? { lang: global.lang } : {}),
+            ...(anonymiseKm !== undefined ? { anonymiseKm } : {}),
           }),
         );
         printResult(global, result, `${result.rows} incidents written to ${result.path} (sha256 ${result.sha256}).`);

@@ -28,6 +28,9 @@ import { translator } from '../i18n';
 import { checkExportTarget, writeExport } from '../export/exportFile';
 import { toCsv, toXlsx, type CellValue, type TabularColumn } from '../export/tabular';
 import { toGeoJson } from '../export/geojson';
+import { toGpx, toKml, type IncidentPointText } from '../export/incidentsXml';
+import { ANONYMISED_DROPPED_COLUMNS, anonymised } from '../export/incidentsAnonymise';
+import type { Language } from '../../../shared/contract/common';
 import { loadSettings } from './settingsService';
 import { loadImportFile, planImport, previewImport } from '../import/incidentsImport';
 
@@ -67,10 +70,93 @@ function exportColumns(lang: Parameters<typeof translator>[0], ids: readonly Inc
   return ids.map((id) => ({ id, header: t(`incidents.columns.${id}`), value: value(id) }));
 }
 
+const CASUALTY_KINDS = ['killed', 'injured', 'kidnapped', 'arrested'] as const;
+
+/** "Killed: 1, Injured: 2", or null when no count is recorded. */
+function casualtiesText(t: ReturnType<typeof translator>, i: Incident): string | null {
+  const parts = CASUALTY_KINDS.filter((k) => i[k] != null && i[k] > 0).map((k) => `${t(`incidents.columns.${k}`)}: ${i[k]}`);
+  return parts.length ? parts.join(', ') : null;
+}
+
+/** Name and description of a map point (KML Placemark, GPX wpt): never the narrative. */
+function pointText(t: ReturnType<typeof translator>): IncidentPointText {
+  return {
+    name: (i) => [i.category || t('incidents.flash.uncategorised'), i.date.slice(0, 10)].join(' '),
+    description: (i) => {
+      const place = [i.placeName, i.adminArea, i.country].filter(Boolean).join(', ');
+      const lines = [
+        place ? `${t('incidents.columns.placeName')}: ${place}` : null,
+        i.severity ? `${t('incidents.columns.severity')}: ${t(`incidents.severities.${i.severity}`)}` : null,
+        `${t('incidents.flash.casualties')}: ${casualtiesText(t, i) ?? t('incidents.flash.noCasualties')}`,
+        i.locationPrecision ? `${t('incidents.columns.locationPrecision')}: ${t(`incidents.precisions.${i.locationPrecision}`)}` : null,
+      ];
+      return lines.filter(Boolean).join('\n');
+    },
+  };
+}
+
+/** When, in the delegation's time zone for a full date-time; a partial date stays as partial as it is. */
+function whenText(i: Incident, lang: Language, timeZone: string): string {
+  if (i.datePrecision !== 'time') return i.date;
+  const format = new Intl.DateTimeFormat(lang, {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone,
+    timeZoneName: 'short',
+  });
+  return format.format(new Date(i.date));
+}
+
+function shorten(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+/**
+ * The flash report: a short plain-text alert for a messenger. A restricted incident keeps its names
+ * (perpetrator, place), narrative and free-text actions out of the text, whoever asks for it.
+ */
+function flashReport(i: Incident, lang: Language, timeZone: string): { text: string; restricted: boolean } {
+  const t = translator(lang);
+  const restricted = i.confidentiality === 'restricted';
+  const what = [
+    i.category || t('incidents.flash.uncategorised'),
+    i.subCategory ? `(${i.subCategory})` : '',
+    i.nearMiss ? `- ${t('incidents.flash.nearMiss')}` : '',
+    i.severity ? `- ${t(`incidents.severities.${i.severity}`)}` : '',
+  ].filter(Boolean).join(' ');
+  const who = [
+    i.organisationAffected ? `${t('incidents.columns.organisationAffected')}: ${i.organisationAffected}` : '',
+    i.perpetratorType || (!restricted && i.perpetratorName)
+      ? `${t('incidents.columns.perpetratorType')}: ${[i.perpetratorType, restricted ? '' : i.perpetratorName].filter(Boolean).join(' - ')}`
+      : '',
+  ].filter(Boolean);
+  const place = [restricted ? '' : i.placeName, i.adminArea, i.country].filter(Boolean).join(', ');
+  const coords = i.latitude != null && i.longitude != null && !restricted ? ` (${i.latitude}, ${i.longitude})` : '';
+  const lines = [
+    `${t(restricted ? 'incidents.flash.titleRestricted' : 'incidents.flash.title')}`,
+    `${t('incidents.flash.what')}: ${what}`,
+    ...who,
+    `${t('incidents.flash.where')}: ${place || t('incidents.flash.notRecorded')}${coords}`,
+    `${t('incidents.flash.when')}: ${whenText(i, lang, timeZone)}`,
+    `${t('incidents.flash.casualties')}: ${casualtiesText(t, i) ?? t('incidents.flash.noCasualties')}`,
+  ];
+  if (restricted) lines.push(t('incidents.flash.restrictedNote'));
+  else {
+    lines.push(`${t('incidents.flash.actions')}: ${i.actionsTaken ? shorten(i.actionsTaken, 300) : t('incidents.flash.notRecorded')}`);
+    if (i.narrative) lines.push(`${t('incidents.flash.narrative')}: ${shorten(i.narrative, 400)}`);
+  }
+  return { text: lines.join('\n'), restricted };
+}
+
 async function runImport(ctx: CommandContext, input: Parameters<Handlers<'incidents.importRun'>['incidents.importRun']>[1]): Promise<ImportReport> {
   const preset = input.preset ? listImportPresets(ctx.db.sqlite, MODULE).find((p) => p.name.toLowerCase() === input.preset!.toLowerCase()) : undefined;
   if (input.preset && !preset) throw new AppError('VALIDATION', `There is no saved mapping called "${input.preset}".`, { reason: 'NO_SUCH_PRESET' });
-  const file = loadImportFile(input.file, ctx.uploads);
+  const file = loadImportFile(input.file, ctx);
   const { preview, table } = await previewImport(file, {
     sheet: input.sheet ?? preset?.sheet ?? undefined,
     mapping: input.mapping ?? preset?.mapping,
@@ -143,6 +229,7 @@ export const incidentsHandlers: Handlers<
   | 'incidents.summary'
   | 'incidents.stats'
   | 'incidents.export'
+  | 'incidents.flashReport'
   | 'incidents.importPreview'
   | 'incidents.importRun'
   | 'incidents.importPresets'
@@ -203,14 +290,15 @@ export const incidentsHandlers: Handlers<
     const settings = loadSettings(ctx.db.sqlite);
     const lang = request.lang ?? settings.language;
     const t = translator(lang);
-    const wanted = (request.columns ?? INCIDENT_COLUMNS).filter((c): c is IncidentColumn =>
-      (INCIDENT_COLUMNS as readonly string[]).includes(c),
+    const km = request.anonymiseKm;
+    const wanted = (request.columns ?? INCIDENT_COLUMNS).filter(
+      (c): c is IncidentColumn => (INCIDENT_COLUMNS as readonly string[]).includes(c) && !(km && ANONYMISED_DROPPED_COLUMNS.includes(c as IncidentColumn)),
     );
     if (wanted.length === 0) throw new AppError('VALIDATION', 'Choose at least one column to export.');
     const rows = iterateIncidents(ctx.db.sqlite, request.view, null);
     let count = 0;
     const counted = (function* () {
-      for (const r of rows) {
+      for (const r of km ? anonymised(rows, km) : rows) {
         count++;
         yield r;
       }
@@ -219,19 +307,29 @@ export const incidentsHandlers: Handlers<
     let data: Buffer;
     if (request.format === 'geojson') {
       data = toGeoJson(counted, wanted, demoMarker);
+    } else if (request.format === 'kml' || request.format === 'gpx') {
+      // Only located incidents become map points; the result counts the points written.
+      const written = (request.format === 'kml' ? toKml : toGpx)(counted, pointText(t), t('incidents.sheet'), demoMarker);
+      data = written.data;
+      count = written.written;
     } else {
       const columns = exportColumns(lang, wanted);
       const options = { sheetName: t('incidents.sheet'), demoMarker };
       data = request.format === 'csv' ? toCsv(columns, counted, options) : await toXlsx(columns, counted, options);
     }
     const written = writeExport(target, data);
-    ctx.logger.info('export written', { command: ctx.command, rows: count, bytes: written.bytes });
+    ctx.logger.info('export written', { command: ctx.command, rows: count, bytes: written.bytes, format: request.format, anonymised: Boolean(km) });
     return { ...written, rows: count, verified: true };
+  },
+
+  'incidents.flashReport': (ctx, { id, lang }) => {
+    const settings = loadSettings(ctx.db.sqlite);
+    return flashReport(requireIncident(ctx, id), lang ?? settings.language, settings.timeZone);
   },
 
   'incidents.importPreview': async (ctx, input) => {
     const preset = input.preset ? listImportPresets(ctx.db.sqlite, MODULE).find((p) => p.name === input.preset) : undefined;
-    const file = loadImportFile(input.file, ctx.uploads);
+    const file = loadImportFile(input.file, ctx);
     const { preview } = await previewImport(file, {
       sheet: input.sheet ?? preset?.sheet ?? undefined,
       mapping: input.mapping ?? preset?.mapping,

@@ -68,6 +68,11 @@ describe('vigil import incidents / export incidents', () => {
     expect(JSON.parse(all.stdout)).toMatchObject({ rows: 1 });
     const fc = JSON.parse(fs.readFileSync(out, 'utf8')) as { features: { geometry: { coordinates: number[] } }[] };
     expect(fc.features[0]!.geometry.coordinates).toEqual([2, 1]);
-    expect(vigil(['export', 'incidents', '--format', 'kml', '--out', out]).code).toBe(2);
+    expect(vigil(['export', 'incidents', '--format', 'pdf', '--out', out]).code).toBe(2);
+    expect(vigil(['export', 'incidents', '--format', 'csv', '--out', out, '--anonymise', '0']).code).toBe(2);
+    const kml = path.join(tempDir(), 'anon.kml');
+    const anon = vigil(['export', 'incidents', '--format', 'kml', '--out', kml, '--filter', filter, '--include-restricted', '--anonymise', '25', '--json']);
+    expect(JSON.parse(anon.stdout)).toMatchObject({ rows: 1 });
+    expect(fs.readFileSync(kml, 'utf8')).not.toContain('Quokkaword');
   });
 });

@@ -9,13 +9,14 @@ import { ContactForm } from './ContactForm';
 import { ContactsGrid } from './ContactsGrid';
 import { ExportMenu } from './ExportMenu';
 import { ImportDialog } from './ImportDialog';
+import { NetworkView } from './NetworkView';
 import { OrganisationsView } from './OrganisationsView';
 import { QuickAdd } from './QuickAdd';
 import './contacts.css';
 
 /** undefined: no form open; null: a new contact; a string: that contact's id. */
 type Editing = string | null | undefined;
-type View = 'people' | 'organisations';
+type View = 'people' | 'organisations' | 'network';
 
 export function ContactsPage() {
   const { t } = useTranslation('contacts');
@@ -56,7 +57,7 @@ export function ContactsPage() {
         }
       />
       <div className="contacts-tabs" role="tablist" aria-label={t('page.views')}>
-        {(['people', 'organisations'] as const).map((v) => (
+        {(['people', 'organisations', 'network'] as const).map((v) => (
           <button key={v} type="button" role="tab" aria-selected={view === v} className="contacts-tabs__tab" onClick={() => setView(v)}>
             {t(`views.${v}`)}
           </button>
@@ -65,6 +66,8 @@ export function ContactsPage() {
 
       {view === 'organisations' ? (
         <OrganisationsView onOpenContact={setEditing} />
+      ) : view === 'network' ? (
+        <NetworkView onOpenContact={setEditing} />
       ) : everything.isPending ? (
         <Spinner label={t('page.loading')} />
       ) : (

@@ -4,6 +4,7 @@ import { Button, Checkbox, Dialog, Field, Select, TextArea, TextInput } from '..
 import { useVigilMutation, useVigilQuery } from '../../lib/queries';
 import { serverIssues } from '../../lib/serverIssues';
 import { CONFIDENTIALITIES, LOCATION_PRECISIONS, SEVERITIES, type IncidentInput } from '../../../../shared/contract/incidents';
+import { FlashReportDialog } from './FlashReportDialog';
 import { AWSD_ATTACK_CONTEXT, AWSD_MEANS_OF_ATTACK, II_PERPETRATOR_TYPES, II_WEAPONS, ORGANISATIONS_AFFECTED } from '../../../../shared/presets/incidentTaxonomy';
 
 type Draft = Record<string, string | boolean>;
@@ -50,6 +51,7 @@ function IncidentFormDialog({ id, initial, onClose }: { id: string | null; initi
   const open = true;
   const [draft, setDraft] = useState<Draft>(initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const [flash, setFlash] = useState(false);
 
   const onError = (err: unknown) => {
     const issues = serverIssues(err);
@@ -86,6 +88,7 @@ function IncidentFormDialog({ id, initial, onClose }: { id: string | null; initi
               {t('form.delete')}
             </Button>
           )}
+          {id && <Button onClick={() => setFlash(true)}>{t('flash.button')}</Button>}
           <Button onClick={onClose}>{t('form.cancel')}</Button>
           <Button variant="primary" onClick={save} disabled={create.isPending || update.isPending}>
             {t('form.save')}
@@ -144,6 +147,7 @@ function IncidentFormDialog({ id, initial, onClose }: { id: string | null; initi
           </Field>
         ))}
       </form>
+      {flash && id && <FlashReportDialog id={id} onClose={() => setFlash(false)} />}
     </Dialog>
   );
 }

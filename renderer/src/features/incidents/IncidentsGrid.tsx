@@ -20,12 +20,14 @@ interface IncidentsGridProps {
   filters: IncidentFilters;
   onOpen(id: string): void;
   onTotal(total: number): void;
+  /** The grid's API once ready (null when destroyed), for exporting its current view. */
+  onApi?(api: GridApi<Incident> | null): void;
 }
 
 const defaultColDef: ColDef<Incident> = { sortable: true, resizable: true, floatingFilter: true, minWidth: 90 };
 
 /** Infinite Row Model: the core pages, sorts and filters (period overlap and full text included). */
-export function IncidentsGrid({ filters, onOpen, onTotal }: IncidentsGridProps) {
+export function IncidentsGrid({ filters, onOpen, onTotal, onApi }: IncidentsGridProps) {
   const { t, i18n } = useTranslation('incidents');
   const localeText = useGridLocaleText();
   const columnDefs = useMemo(() => createIncidentColumns(t), [t]);
@@ -71,6 +73,7 @@ export function IncidentsGrid({ filters, onOpen, onTotal }: IncidentsGridProps) 
         defaultColDef={defaultColDef}
         onGridReady={(event) => {
           api.current = event.api;
+          onApi?.(event.api);
           event.api.setGridOption(
             'datasource',
             createGridDatasource<Incident>({
@@ -91,6 +94,7 @@ export function IncidentsGrid({ filters, onOpen, onTotal }: IncidentsGridProps) 
         }}
         onGridPreDestroyed={() => {
           api.current = null;
+          onApi?.(null);
         }}
         onRowDoubleClicked={(event) => event.data && onOpen(event.data.id)}
         onCellKeyDown={(event) => {

@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import type { GridApi } from 'ag-grid-community';
 import { useTranslation } from 'react-i18next';
 import { Button, EmptyState, Field, PageHeader, Spinner, TextInput } from '../../components';
 import { useVigilQuery } from '../../lib/queries';
@@ -6,6 +7,8 @@ import { useDebouncedValue } from '../../app/grid/useDebouncedValue';
 import { IncidentsGrid, type IncidentFilters } from './IncidentsGrid';
 import { IncidentForm } from './IncidentForm';
 import { ImportWizard } from './ImportWizard';
+import { IncidentsExportMenu } from './IncidentsExportMenu';
+import type { Incident } from '../../../../shared/contract/incidents';
 import './incidents.css';
 
 export function IncidentsPage() {
@@ -19,6 +22,7 @@ export function IncidentsPage() {
   const [shown, setShown] = useState<number | null>(null);
   const [editing, setEditing] = useState<string | null | undefined>(undefined);
   const [importing, setImporting] = useState(false);
+  const gridApi = useRef<GridApi<Incident> | null>(null);
 
   const wanted = { search: debounced, from: from || undefined, to: to || undefined };
   if (wanted.search !== filters.search || wanted.from !== filters.from || wanted.to !== filters.to) setFilters(wanted);
@@ -26,6 +30,7 @@ export function IncidentsPage() {
   const total = everything.data?.total;
   const actions = (
     <>
+      {Boolean(total) && <IncidentsExportMenu getApi={() => gridApi.current} filters={filters} disabled={!shown} />}
       <Button onClick={() => setImporting(true)}>{t('actions.import')}</Button>
       <Button variant="primary" onClick={() => setEditing(null)}>
         {t('actions.add')}
@@ -51,7 +56,7 @@ export function IncidentsPage() {
             </Field>
             <span role="status">{shown === null ? '' : t('shown', { shown: shown.toLocaleString(), total: (total ?? 0).toLocaleString() })}</span>
           </div>
-          <IncidentsGrid filters={filters} onOpen={setEditing} onTotal={setShown} />
+          <IncidentsGrid filters={filters} onOpen={setEditing} onTotal={setShown} onApi={(api) => (gridApi.current = api)} />
         </>
       )}
       <IncidentForm id={editing} onClose={() => setEditing(undefined)} />
