@@ -5,6 +5,7 @@ import { Button, Checkbox } from '../../components';
 import type { Contact } from '../../../../shared/contract/contacts';
 import { SaveLocationDialog } from '../files/SaveLocationDialog';
 import { useContactsExport, type ExportFormat } from './useContactsExport';
+import '../files/gridExport.css';
 
 const FORMATS: readonly ExportFormat[] = ['vcf', 'csv', 'xlsx'];
 

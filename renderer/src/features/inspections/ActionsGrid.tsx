@@ -9,7 +9,7 @@ import { useGridLocaleText } from '../../app/grid/useGridLocaleText';
 import { useVigilQuery } from '../../lib/queries';
 import { vigil } from '../../lib/vigil';
 import type { Action } from '../../../../shared/contract/inspections';
-import { useSaveTo } from './useSaveTo';
+import { useSaveTo } from '../files/useSaveTo';
 import { ActionForm } from './ActionForm';
 
 const openOnly = { status: { filterType: 'text' as const, type: 'equals' as const, filter: 'open' } };

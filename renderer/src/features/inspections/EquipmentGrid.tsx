@@ -11,7 +11,7 @@ import { vigil } from '../../lib/vigil';
 import { EQUIPMENT_KINDS, type Equipment, type EquipmentKind } from '../../../../shared/contract/inspections';
 import type { GridView } from '../../../../shared/contract/grid';
 import { StatusBadge } from './InspectionsList';
-import { useSaveTo } from './useSaveTo';
+import { useSaveTo } from '../files/useSaveTo';
 
 interface Draft {
   kind: EquipmentKind;

@@ -8,7 +8,7 @@ import { isDesktop, vigil } from '../../lib/vigil';
 import { LANGUAGES, type Language } from '../../../../shared/contract/common';
 import type { InspectionDetail, InspectionItem } from '../../../../shared/contract/inspections';
 import { StatusBadge } from './InspectionsList';
-import { useSaveTo } from './useSaveTo';
+import { useSaveTo } from '../files/useSaveTo';
 
 const KEYS: Record<string, string> = { y: 'yes', n: 'no', p: 'partial', a: 'na' };
 

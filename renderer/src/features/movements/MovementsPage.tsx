@@ -10,7 +10,7 @@ import { useVigilMutation, useVigilQuery } from '../../lib/queries';
 import { vigil } from '../../lib/vigil';
 import type { Movement, MovementAlarm } from '../../../../shared/contract/movements';
 import { useDateTimeFormat } from '../areas/hooks';
-import { useSaveTo } from '../people/useSaveTo';
+import { useSaveTo } from '../files/useSaveTo';
 import { MovementDialog } from './MovementDialog';
 import { MovementForm } from './MovementForm';
 import { useAlarmClock } from './useAlarmClock';

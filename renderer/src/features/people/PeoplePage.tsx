@@ -13,7 +13,7 @@ import type { Person } from '../../../../shared/contract/people';
 import { useDateTimeFormat } from '../areas/hooks';
 import { PersonDialog } from './PersonDialog';
 import { InCountryView } from './InCountryView';
-import { useSaveTo } from './useSaveTo';
+import { useSaveTo } from '../files/useSaveTo';
 import './people.css';
 
 function Flags({ person }: { person: Person }) {

@@ -4,11 +4,13 @@ import type { GridApi } from 'ag-grid-community';
 import { Button, EmptyState, PageHeader, Spinner, TextInput } from '../../components';
 import { useVigilQuery } from '../../lib/queries';
 import type { Premises } from '../../../../shared/contract/premises';
-import { ExportMenu } from './ExportMenu';
+import { GridExportMenu } from '../files/GridExportMenu';
 import { PremisesForm } from './PremisesForm';
 import { PremisesGrid } from './PremisesGrid';
 import { useDebouncedValue } from '../../app/grid/useDebouncedValue';
 import './premises.css';
+
+const EXPORT_TARGET = { ns: 'premises', command: 'premises.export', filePrefix: 'premises' } as const;
 
 /** undefined: no form open; null: a new premises; a string: that premises' id. */
 type Editing = string | null | undefined;
@@ -42,7 +44,7 @@ export function PremisesPage() {
         subtitle={t('page.subtitle')}
         actions={
           <>
-            <ExportMenu getApi={getApi} quickFilter={quickFilter} disabled={!total} />
+            <GridExportMenu target={EXPORT_TARGET} getApi={getApi} quickFilter={quickFilter} disabled={!total} />
             <Button variant="primary" onClick={() => setEditing(null)}>
               {t('actions.add')}
             </Button>

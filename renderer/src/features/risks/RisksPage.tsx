@@ -5,7 +5,7 @@ import { Button, EmptyState, PageHeader, Spinner, TextInput } from '../../compon
 import { useVigilQuery } from '../../lib/queries';
 import type { GridView } from '../../../../shared/contract/grid';
 import type { Risk } from '../../../../shared/contract/risks';
-import { ExportMenu } from './ExportMenu';
+import { GridExportMenu } from '../files/GridExportMenu';
 import { ImportDialog } from './ImportDialog';
 import { useDebouncedValue } from '../../app/grid/useDebouncedValue';
 import { HeatMap, type HeatCell } from './HeatMap';
@@ -14,6 +14,8 @@ import { RiskForm } from './RiskForm';
 import { RisksGrid } from './RisksGrid';
 import { useRiskConfig } from './hooks';
 import './risks.css';
+
+const EXPORT_TARGET = { ns: 'risks', command: 'risks.export', filePrefix: 'risks' } as const;
 
 const EMPTY_VIEW: GridView['filterModel'] = {};
 
@@ -101,7 +103,7 @@ export function RisksPage() {
             )}
             <span className="risks-toolbar__hint">{t('grid.openHint')}</span>
             <Button onClick={() => setImporting(true)}>{t('import.button')}</Button>
-            <ExportMenu getApi={() => gridApi.current} quickFilter={quickFilter} />
+            <GridExportMenu target={EXPORT_TARGET} getApi={() => gridApi.current} quickFilter={quickFilter} />
           </div>
           <RisksGrid
             key={`${i18n.language}-${cleared}`}

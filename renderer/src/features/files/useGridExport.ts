@@ -3,11 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type { GridApi } from 'ag-grid-community';
 import { notify } from '../../app/notify';
 import { isDesktop, vigil } from '../../lib/vigil';
-import type { Premises } from '../../../../shared/contract/premises';
 import type { ExportResult } from '../../../../shared/contract/grid';
 import { LANGUAGES, type Language } from '../../../../shared/contract/common';
 import { useSettings } from '../areas/hooks';
-import { isolate } from '../files/bidi';
+import { isolate } from './bidi';
 import { currentGridView, displayedColumnIds } from '../../app/grid/gridDatasource';
 
 export type ExportFormat = 'csv' | 'xlsx';
@@ -22,21 +21,30 @@ function isoDay(timeZone: string | undefined): string {
  * order) through the core, which writes, reads back and checksums the file. Desktop asks for the path in
  * the native dialog; browser mode opens the save-location picker, which calls `save` with the path.
  */
-export function usePremisesExport(getApi: () => GridApi<Premises> | null, quickFilter: string) {
-  const { t, i18n } = useTranslation('premises');
+export interface GridExportTarget {
+  /** The feature's i18next namespace, holding its `export.*` texts. */
+  ns: string;
+  /** A `<module>.export` command that takes shared/contract/grid.ts ExportRequest. */
+  command: 'premises.export' | 'risks.export';
+  /** Start of the suggested file name: `<prefix>-YYYY-MM-DD.xlsx`. */
+  filePrefix: string;
+}
+
+export function useGridExport<Row>(target: GridExportTarget, getApi: () => GridApi<Row> | null, quickFilter: string) {
+  const { t, i18n } = useTranslation(target.ns);
   const timeZone = useSettings().data?.timeZone;
   const [picking, setPicking] = useState<ExportFormat | null>(null);
   const [busy, setBusy] = useState(false);
   const lang = (LANGUAGES as readonly string[]).includes(i18n.language) ? (i18n.language as Language) : undefined;
 
-  const defaultName = (format: ExportFormat) => `premises-${isoDay(timeZone)}.${format}`;
+  const defaultName = (format: ExportFormat) => `${target.filePrefix}-${isoDay(timeZone)}.${format}`;
 
   const save = async (format: ExportFormat, path: string) => {
     const api = getApi();
     if (!api) return;
     setBusy(true);
     try {
-      const result: ExportResult = await vigil.call('premises.export', {
+      const result: ExportResult = await vigil.call(target.command, {
         view: currentGridView(api, quickFilter),
         columns: displayedColumnIds(api),
         format,

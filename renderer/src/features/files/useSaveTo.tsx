@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { notify } from '../../app/notify';
 import { isDesktop, vigil } from '../../lib/vigil';
-import { SaveLocationDialog } from '../files/SaveLocationDialog';
+import { SaveLocationDialog } from './SaveLocationDialog';
 
 /**
  * Asks where to write a file: the native dialog on desktop, the server-side save-location picker in

@@ -2,22 +2,26 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GridApi } from 'ag-grid-community';
 import { Button } from '../../components';
-import type { Risk } from '../../../../shared/contract/risks';
-import { SaveLocationDialog } from '../files/SaveLocationDialog';
-import { useRisksExport, type ExportFormat } from './useRisksExport';
+import { SaveLocationDialog } from './SaveLocationDialog';
+import { useGridExport, type ExportFormat, type GridExportTarget } from './useGridExport';
+import './gridExport.css';
 
 const FORMATS: readonly ExportFormat[] = ['xlsx', 'csv'];
 
-interface ExportMenuProps {
-  getApi(): GridApi<Risk> | null;
+interface GridExportMenuProps<Row> {
+  target: GridExportTarget;
+  getApi(): GridApi<Row> | null;
   quickFilter: string;
   disabled?: boolean;
 }
 
-/** "Export" menu button (WAI-ARIA menu button pattern): XLSX or CSV of the current view. */
-export function ExportMenu({ getApi, quickFilter, disabled }: ExportMenuProps) {
-  const { t } = useTranslation('risks');
-  const exporter = useRisksExport(getApi, quickFilter);
+/**
+ * "Export" menu button (WAI-ARIA menu button pattern): XLSX or CSV of exactly the grid's current view,
+ * for any module grid whose core command takes an ExportRequest.
+ */
+export function GridExportMenu<Row>({ target, getApi, quickFilter, disabled }: GridExportMenuProps<Row>) {
+  const { t } = useTranslation(target.ns);
+  const exporter = useGridExport(target, getApi, quickFilter);
   const [open, setOpen] = useState(false);
   const menuId = useId();
   const root = useRef<HTMLDivElement>(null);
@@ -53,7 +57,7 @@ export function ExportMenu({ getApi, quickFilter, disabled }: ExportMenuProps) {
   };
 
   return (
-    <div className="risks-export-menu" ref={root}>
+    <div className="export-menu" ref={root}>
       <Button
         ref={button}
         aria-haspopup="menu"
@@ -70,10 +74,10 @@ export function ExportMenu({ getApi, quickFilter, disabled }: ExportMenuProps) {
         }}
       >
         {t('export.button')}
-        <span className="risks-export-menu__caret" aria-hidden="true" />
+        <span className="export-menu__caret" aria-hidden="true" />
       </Button>
       {open && (
-        <ul id={menuId} role="menu" aria-label={t('export.button')} className="risks-export-menu__list" onKeyDown={onMenuKeyDown}>
+        <ul id={menuId} role="menu" aria-label={t('export.button')} className="export-menu__list" onKeyDown={onMenuKeyDown}>
           {FORMATS.map((format, index) => (
             <li key={format} role="none">
               <button
@@ -83,11 +87,11 @@ export function ExportMenu({ getApi, quickFilter, disabled }: ExportMenuProps) {
                 type="button"
                 role="menuitem"
                 tabIndex={-1}
-                className="risks-export-menu__item"
+                className="export-menu__item"
                 onClick={() => choose(format)}
               >
                 <span>{t(`export.as.${format}`)}</span>
-                <span className="risks-export-menu__hint">{t(`export.hint.${format}`)}</span>
+                <span className="export-menu__hint">{t(`export.hint.${format}`)}</span>
               </button>
             </li>
           ))}
