@@ -11,3 +11,4 @@ export { EmptyState, type EmptyStateProps } from './EmptyState';
 export { PageHeader, type PageHeaderProps } from './PageHeader';
 export { Badge, type BadgeProps } from './Badge';
 export { Spinner, Progress, type SpinnerProps, type ProgressProps } from './Spinner';
+export { MenuButton, type MenuButtonProps, type MenuButtonItem } from './MenuButton';
