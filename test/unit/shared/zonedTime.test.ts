@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { localDay, utcToZoned, zonedToUtc } from '../../../shared/domain/zonedTime';
+import { localDay, offsetMinutes, utcToZoned, zonedToUtc } from '../../../shared/domain/zonedTime';
 import { isInCountry, monthsBefore, trainingFlags } from '../../../shared/domain/peopleFlags';
 
-describe('zoned time (Intl only)', () => {
+describe('zoned time', () => {
   it('gives the local day around midnight', () => {
     expect(localDay('2026-12-03T20:59:00.000Z', 'Africa/Nairobi')).toBe('2026-12-03');
     expect(localDay('2026-12-03T21:00:00.000Z', 'Africa/Nairobi')).toBe('2026-12-04');
@@ -15,6 +15,18 @@ describe('zoned time (Intl only)', () => {
     expect(zonedToUtc('2026-01-01T12:00', 'Europe/Paris')).toBe('2026-01-01T11:00:00.000Z');
     expect(utcToZoned('2026-03-29T01:30:00.000Z', 'Europe/Paris')).toBe('2026-03-29T03:30');
     expect(zonedToUtc('2026-03-29T03:30', 'Europe/Paris')).toBe('2026-03-29T01:30:00.000Z');
+  });
+
+  it('moves a time skipped by the spring jump forward, as a wall clock does', () => {
+    // 02:30 does not exist in Paris on 29 March 2026: clocks go from 02:00 to 03:00.
+    expect(zonedToUtc('2026-03-29T02:30', 'Europe/Paris')).toBe('2026-03-29T01:30:00.000Z');
+  });
+
+  it('handles offsets that are not whole hours and the year boundary', () => {
+    expect(zonedToUtc('2026-12-31T23:50', 'Asia/Kathmandu')).toBe('2026-12-31T18:05:00.000Z');
+    expect(utcToZoned('2026-12-31T18:15:00.000Z', 'Asia/Kathmandu')).toBe('2027-01-01T00:00');
+    expect(localDay('2026-12-31T18:15:00.000Z', 'Asia/Kathmandu')).toBe('2027-01-01');
+    expect(offsetMinutes(new Date('2026-07-01T00:00:00Z'), 'America/St_Johns')).toBe(-150);
   });
 });
 
