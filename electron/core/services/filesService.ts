@@ -4,7 +4,8 @@ import path from 'node:path';
 import { AppError } from '../../../shared/envelope';
 import type { SaveLocation } from '../../../shared/contract/files';
 import type { Handlers } from '../registry';
-import { removableMounts } from '../files/removableDrives';
+import { driveForPath, listRemovableDrives } from '../files/removableDrives';
+import { armExportEncryption, exportTargetWarnings, refreshDrives } from '../export/exportFile';
 
 function freeBytes(dir: string): number | null {
   try {
@@ -19,16 +20,39 @@ function location(p: string, label: string, kind: SaveLocation['kind']): SaveLoc
   return { path: p, label, kind, freeBytes: freeBytes(p) };
 }
 
-export const filesHandlers: Handlers<'files.locations' | 'files.browse'> = {
-  'files.locations': (ctx) => {
+export const filesHandlers: Handlers<'files.locations' | 'files.browse' | 'files.checkTarget' | 'files.protectExport'> = {
+  'files.locations': async (ctx) => {
     const home = os.homedir();
-    const found: SaveLocation[] = removableMounts().map((m) => location(m.mountPoint, path.basename(m.mountPoint), 'removable'));
+    // Windows and macOS: Get-Volume / diskutil, with a timeout; Linux: mountinfo + sysfs. Never throws.
+    const found: SaveLocation[] = (await listRemovableDrives()).map((d) => ({
+      path: d.mountPoint,
+      label: d.label,
+      kind: 'removable' as const,
+      freeBytes: d.freeBytes ?? freeBytes(d.mountPoint),
+    }));
     const documents = path.join(home, 'Documents');
     if (fs.existsSync(documents)) found.push(location(documents, 'Documents', 'documents'));
     found.push(location(home, home, 'home'));
     found.push(location(path.dirname(ctx.dataDir), path.dirname(ctx.dataDir), 'dataDir'));
     const seen = new Set<string>();
     return found.filter((l) => !seen.has(l.path) && (seen.add(l.path), true));
+  },
+
+  'files.checkTarget': async (_ctx, input) => {
+    const resolved = path.resolve(input.path);
+    // A file path is checked by its folder; a folder (existing) is checked as itself.
+    const folder = fs.existsSync(resolved) && fs.statSync(resolved).isDirectory() ? resolved : path.dirname(resolved);
+    const listed = driveForPath(folder, await refreshDrives());
+    // The OS listing may miss network or odd mounts: statfs the folder itself for free space.
+    const free = freeBytes(folder);
+    const drive = listed ? { ...listed, freeBytes: free ?? listed.freeBytes } : null;
+    const warnings = exportTargetWarnings(drive, input.sizeBytes ?? null);
+    return { folder, drive, warnings, blocked: warnings.some((w) => w.code === 'fatTooBig') };
+  },
+
+  'files.protectExport': (_ctx, input) => {
+    armExportEncryption(input.path, input.password);
+    return { path: `${path.resolve(input.path)}.zip` };
   },
 
   'files.browse': (_ctx, input) => {

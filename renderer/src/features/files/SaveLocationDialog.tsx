@@ -3,7 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, Dialog, Field, Spinner, TextInput } from '../../components';
 import { useVigilQuery } from '../../lib/queries';
+import { vigil } from '../../lib/vigil';
 import type { SaveLocation } from '../../../../shared/contract/files';
+import { ExportPasswordFields, type ExportPasswordState } from './ExportPasswordFields';
+import { TargetWarnings } from './TargetWarnings';
 import { FileIcon, FolderIcon, HomeIcon, UpIcon, UsbIcon } from './icons';
 import { isolate } from './bidi';
 import { formatBytes, isPlainFileName, joinPath, withExtension } from './paths';
@@ -17,8 +20,13 @@ export interface SaveLocationDialogProps {
   extension: string;
   /** The export is running: the Save button shows it and cannot be pressed twice. */
   busy?: boolean;
+  /** Expected file size when known: the drive is checked for room (and FAT32's 4 GiB limit) before saving. */
+  expectedBytes?: number;
+  /** Offer "protect with a password" (AES-256 ZIP); default true. The file then gets ".zip" appended. */
+  allowPassword?: boolean;
   onCancel(): void;
-  onSave(path: string): void;
+  /** `protectedWithPassword`: files.protectExport was called for `path`, so core writes `<path>.zip`. */
+  onSave(path: string, options?: { protectedWithPassword: boolean }): void;
 }
 
 /**
@@ -33,7 +41,7 @@ export function SaveLocationDialog(props: SaveLocationDialogProps) {
 
 const KIND_ORDER: Record<SaveLocation['kind'], number> = { removable: 0, documents: 1, home: 2, dataDir: 3, other: 4 };
 
-function SaveLocationPicker({ title, defaultName, extension, busy, onCancel, onSave }: SaveLocationDialogProps) {
+function SaveLocationPicker({ title, defaultName, extension, busy, expectedBytes, allowPassword = true, onCancel, onSave }: SaveLocationDialogProps) {
   const { t, i18n } = useTranslation('files');
   const queryClient = useQueryClient();
   const formId = useId();
@@ -47,9 +55,19 @@ function SaveLocationPicker({ title, defaultName, extension, busy, onCancel, onS
   const [folderDraft, setFolderDraft] = useState<string | null>(null);
   const [fileName, setFileName] = useState(defaultName);
   const [nameError, setNameError] = useState<string | null>(null);
+  const [password, setPassword] = useState<ExportPasswordState>({ enabled: false, password: '', confirm: '' });
+  const [passwordError, setPasswordError] = useState<string | null>(null);
+  const [protecting, setProtecting] = useState(false);
 
   const folder = chosen ?? sorted[0]?.path ?? null;
   const listing = useVigilQuery('files.browse', { path: folder ?? '/' }, { enabled: folder !== null });
+  // Not removable, nearly full, FAT32 with a file of 4 GiB or more: computed by core for the shown folder.
+  const check = useVigilQuery(
+    'files.checkTarget',
+    { path: listing.data?.path ?? '/', ...(expectedBytes !== undefined ? { sizeBytes: expectedBytes } : {}) },
+    { enabled: listing.data !== undefined },
+  );
+  const blocked = check.data?.blocked ?? false;
 
   // A drive may have been plugged in or a file written since the last look: never show an old listing.
   useEffect(() => {
@@ -65,14 +83,30 @@ function SaveLocationPicker({ title, defaultName, extension, busy, onCancel, onS
   const finalName = withExtension(fileName.trim(), extension);
   const exists = listing.data?.entries.some((e) => !e.isDir && e.name === finalName) ?? false;
 
-  const save = (event: FormEvent) => {
+  const save = async (event: FormEvent) => {
     event.preventDefault();
-    if (!listing.data) return;
+    if (!listing.data || blocked) return;
     if (!isPlainFileName(fileName.trim())) {
       setNameError(t('picker.badName'));
       return;
     }
-    onSave(joinPath(listing.data.path, finalName));
+    const target = joinPath(listing.data.path, finalName);
+    if (!password.enabled) {
+      onSave(target, { protectedWithPassword: false });
+      return;
+    }
+    if (password.password.length < 8) return setPasswordError(t('password.tooShort'));
+    if (password.password !== password.confirm) return setPasswordError(t('password.mismatch'));
+    setProtecting(true);
+    try {
+      // Core keeps the password in memory for this one export and writes `<target>.zip`.
+      await vigil.call('files.protectExport', { path: target, password: password.password });
+      onSave(target, { protectedWithPassword: true });
+    } catch (error) {
+      setPasswordError((error as Error).message);
+    } finally {
+      setProtecting(false);
+    }
   };
 
   return (
@@ -84,7 +118,7 @@ function SaveLocationPicker({ title, defaultName, extension, busy, onCancel, onS
       footer={
         <>
           <Button onClick={onCancel}>{t('shell:common.cancel')}</Button>
-          <Button variant="primary" type="submit" form={formId} busy={busy} disabled={!listing.data}>
+          <Button variant="primary" type="submit" form={formId} busy={busy || protecting} disabled={!listing.data || blocked}>
             {t('picker.save')}
           </Button>
         </>
@@ -153,6 +187,9 @@ function SaveLocationPicker({ title, defaultName, extension, busy, onCancel, onS
               dir="ltr"
               spellCheck={false}
               value={folderDraft ?? listing.data?.path ?? folder ?? ''}
+              // Until the locations are known the field is about to fill itself in: typing then would mix
+              // the user's path with the default one.
+              readOnly={folder === null}
               onChange={(event) => setFolderDraft(event.target.value)}
             />
             <Button size="sm" type="submit" disabled={folderDraft === null}>
@@ -191,11 +228,19 @@ function SaveLocationPicker({ title, defaultName, extension, busy, onCancel, onS
             )}
           </div>
 
-          <form id={formId} onSubmit={save} noValidate className="save-picker__name">
+          {check.data && check.data.warnings.length > 0 && <TargetWarnings warnings={check.data.warnings} />}
+
+          <form id={formId} onSubmit={(event) => void save(event)} noValidate className="save-picker__name">
             <Field
               label={t('picker.fileName')}
               error={nameError ?? undefined}
-              hint={exists ? t('picker.replace', { name: isolate(finalName) }) : listing.data ? t('picker.target', { path: isolate(joinPath(listing.data.path, finalName)) }) : undefined}
+              hint={
+                exists && !password.enabled
+                  ? t('picker.replace', { name: isolate(finalName) })
+                  : listing.data
+                    ? t('picker.target', { path: isolate(joinPath(listing.data.path, password.enabled ? `${finalName}.zip` : finalName)) })
+                    : undefined
+              }
               required
             >
               <TextInput
@@ -208,6 +253,16 @@ function SaveLocationPicker({ title, defaultName, extension, busy, onCancel, onS
                 }}
               />
             </Field>
+            {allowPassword && (
+              <ExportPasswordFields
+                value={password}
+                error={passwordError}
+                onChange={(next) => {
+                  setPassword(next);
+                  setPasswordError(null);
+                }}
+              />
+            )}
           </form>
         </div>
       </div>
