@@ -30,7 +30,7 @@ import { checkExportTarget, writeExport } from '../export/exportFile';
 import { toCsv, toXlsx, type CellValue, type TabularColumn } from '../export/tabular';
 import { loadSettings } from './settingsService';
 import { renderInspectionReport } from '../report/inspectionReport';
-import { renderPdf } from '../report/renderPdf';
+import { printReportPdf } from '../report/renderPdf';
 
 // ---- labels: preset items show in the reader's language until a user rewrites them ----
 function itemLabel(item: { presetKey: string | null; label: string }, lang: Language): string {
@@ -668,7 +668,7 @@ export const inspectionsHandlers: Handlers<
     }
     const premises = getPremises(ctx.db.sqlite, detail.premisesId);
     const html = renderInspectionReport({ detail, premises: premises ?? null, photos, lang: l, settings, generatedAt: ctx.nowIso() });
-    const pdf = await renderPdf(html, { paper: request.paper, chromium: request.chromium });
+    const pdf = await printReportPdf(ctx, html, { paper: request.paper, chromium: request.chromium });
     const written = writeExport(target, pdf.data);
     ctx.logger.info('report written', { command: ctx.command, bytes: written.bytes, pages: pdf.pages });
     return { ...written, verified: true, pages: pdf.pages };

@@ -14,6 +14,7 @@ const fake = vi.hoisted(() => {
     schemes: [] as unknown[],
     readyWhenSchemesRegistered: false,
     protocolHandlers: new Map<string, Handler>(),
+    printSession: { partition: '', protocols: [] as string[], permission: null as null | Handler, beforeRequest: null as null | Handler },
     ipcHandlers: new Map<string, Handler>(),
     windows: [] as Array<{ options: { webPreferences: Record<string, unknown> }; url?: string; webContents: unknown }>,
     permissionRequest: null as null | Handler,
@@ -104,6 +105,15 @@ vi.mock('electron', async () => {
       handle: (scheme: string, handler: never) => state.protocolHandlers.set(scheme, handler),
     },
     session: {
+      // The report print session (electron/main/pdfPrinter.ts): its own partition, protocol and filters.
+      fromPartition: (partition: string) => {
+        state.printSession.partition = partition;
+        return {
+          protocol: { handle: (scheme: string) => state.printSession.protocols.push(scheme) },
+          webRequest: { onBeforeRequest: (handler: never) => (state.printSession.beforeRequest = handler) },
+          setPermissionRequestHandler: (handler: never) => (state.printSession.permission = handler),
+        };
+      },
       defaultSession: {
         setPermissionRequestHandler: (handler: never) => (state.permissionRequest = handler),
         setPermissionCheckHandler: (handler: never) => (state.permissionCheck = handler),
@@ -230,6 +240,12 @@ describe('electron/main/index.ts', () => {
     expect(options).toMatchObject({ adapter: 'desktop', dataDir: path.resolve('/tmp/vigil-test-data') });
     expect(String(options.migrationsDir)).toMatch(/[\\/]migrations$/);
     expect(Object.keys(options.hostHandlers as object).sort()).toEqual(['dialog.openFile', 'dialog.saveFile']);
+    // Reports print through Electron's printToPDF in a separate, locked-down session.
+    expect(typeof options.printPdf).toBe('function');
+    expect(fake.state.printSession.partition).toBe('vigil-print');
+    expect(fake.state.printSession.protocols).toContain('vigil-print');
+    expect(fake.state.printSession.beforeRequest).not.toBeNull();
+    expect(fake.state.printSession.permission).not.toBeNull();
   });
 
   it('dispatches rpc:invoke from the main frame only', async () => {
