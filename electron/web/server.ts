@@ -5,6 +5,7 @@ import { WEB_API } from '../../shared/bridge';
 import type { Envelope } from '../../shared/envelope';
 import { contentRange, parseByteRange, unsatisfiedRange } from '../../shared/http/range';
 import type { Core, Logger } from '../core/types';
+import { serveBasemap } from '../core/map/basemapFiles';
 import { CONTENT_SECURITY_POLICY, hasValidToken, isAllowedHost, isAllowedOrigin, isLoopbackAddress } from './security';
 
 export interface WebServerOptions {
@@ -24,6 +25,7 @@ export interface WebServer {
 }
 
 const RPC_BODY_LIMIT = 16 * 1024 * 1024;
+const WEB_BASEMAPS = '/api/basemaps/';
 const UPLOAD_LIMIT = 256 * 1024 * 1024;
 
 const MIME: Record<string, string> = {
@@ -168,6 +170,12 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
     }
     if (url.pathname === WEB_API.upload) return void handleUpload(req, res, url);
     if (url.pathname === WEB_API.events && req.method === 'GET') return handleEvents(req, res);
+    // User basemaps (public map data copied into the data dir): PMTiles by byte range, MBTiles by z/x/y.
+    if (url.pathname.startsWith(WEB_BASEMAPS) && (req.method === 'GET' || req.method === 'HEAD')) {
+      const answer = serveBasemap(core.dataDir, url.pathname.slice(WEB_BASEMAPS.length), req.headers.range);
+      res.writeHead(answer.status, { 'x-content-type-options': 'nosniff', 'cache-control': 'no-store', ...answer.headers });
+      return void res.end(req.method === 'HEAD' ? undefined : (answer.body ?? undefined));
+    }
     send(res, 404, 'Not found', 'text/plain');
   });
 

@@ -2,6 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import Database from 'better-sqlite3';
+// The build's own PMTiles writer makes a real archive for the test.
+// @ts-expect-error -- a plain .mjs build script without type declarations
+import { buildTiles, writePmtiles } from '../../build/buildBasemap.mjs';
 import { expect, test } from './fixtures';
 import { call, createVault, openPage } from './helpers';
 
@@ -100,4 +104,126 @@ test('map: offline basemap, premises, and a PNG of the view', async ({ page, vig
   }
 
   expect(foreign, 'requests that tried to leave the app').toEqual([]);
+});
+
+test('map: draw a security zone, import a layer, toggle and style it', async ({ page, vigil }) => {
+  await createVault(page, vigil.url);
+  await call(page, 'premises.create', { name: 'Nairobi office', type: 'office', latitude: -1.2921, longitude: 36.8219 });
+  await call(page, 'premises.create', { name: 'Mogadishu residence', type: 'residence', latitude: 2.0469, longitude: 45.3182 });
+  await call(page, 'map.createZone', {
+    name: 'Airport road',
+    kind: 'caution',
+    geometry: { type: 'Polygon', coordinates: [[[40, 0], [41, 0], [41, 1], [40, 0]]] },
+  });
+
+  await openPage(page, 'Map');
+  const map = page.getByTestId('map');
+  await expect(map).toHaveAttribute('data-idle', 'true', { timeout: 30_000 });
+  await expect(page.getByRole('button', { name: /Airport road/ })).toBeVisible();
+
+  // Draw a zone: four clicks, then the first corner again closes it.
+  await page.getByRole('button', { name: 'Draw a zone' }).click();
+  await expect(page.getByText(/click the first corner to close/)).toBeVisible();
+  const box = await map.boundingBox();
+  if (!box) throw new Error('map not laid out');
+  const corners = [
+    [0.4, 0.4],
+    [0.6, 0.4],
+    [0.6, 0.6],
+    [0.4, 0.6],
+    [0.4, 0.4],
+  ];
+  for (const [fx, fy] of corners) {
+    await page.mouse.click(box.x + box.width * (fx as number), box.y + box.height * (fy as number));
+    await page.waitForTimeout(150);
+  }
+  const dialog = page.getByRole('dialog', { name: 'New security zone' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByLabel('Name').fill('Drawn no-go');
+  await dialog.getByRole('button', { name: 'Save zone' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /Drawn no-go/ })).toBeVisible();
+  const zones = (await call(page, 'map.listZones', {})) as { name: string; kind: string; geometry: { coordinates: number[][][] } }[];
+  const drawn = zones.find((z) => z.name === 'Drawn no-go');
+  expect(drawn?.kind).toBe('no_go');
+  expect(drawn?.geometry.coordinates[0]?.length).toBeGreaterThanOrEqual(5);
+
+  // Import a GeoJSON layer through the browser upload.
+  const geojson = JSON.stringify({
+    type: 'FeatureCollection',
+    features: [
+      { type: 'Feature', properties: { name: 'CP North' }, geometry: { type: 'Point', coordinates: [38, 0.5] } },
+      { type: 'Feature', properties: { name: 'CP South' }, geometry: { type: 'Point', coordinates: [39, -0.5] } },
+    ],
+  });
+  await page.getByTestId('map-import-file').setInputFiles({ name: 'checkpoints.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(geojson) });
+  await expect(page.getByText(/Layer .*checkpoints.* imported: 2 features\./)).toBeVisible();
+  const layerToggle = page.getByRole('group', { name: 'Imported layers' }).getByRole('checkbox', { name: /checkpoints/ });
+  await expect(layerToggle).toBeChecked();
+  await layerToggle.click();
+  await expect(layerToggle).not.toBeChecked();
+  const layers = (await call(page, 'map.listLayers', {})) as { name: string; visible: boolean }[];
+  expect(layers).toEqual([expect.objectContaining({ name: 'checkpoints', visible: false })]);
+
+  // Style: a new colour and line width are saved to the vault.
+  await page.getByText('Style of checkpoints').click();
+  await page.getByLabel('Colour').fill('#112233');
+  await page.getByLabel('Line width').fill('5');
+  await expect
+    .poll(async () => ((await call(page, 'map.listLayers', {})) as { colour: string; lineWidth: number }[])[0])
+    .toMatchObject({ colour: '#112233', lineWidth: 5 });
+  await expect(map).toHaveAttribute('data-idle', 'true', { timeout: 30_000 });
+});
+
+test('map: user basemaps from .pmtiles and .mbtiles are copied in, served and drawn', async ({ page, vigil }) => {
+  const origin = new URL(vigil.url).origin;
+  const basemapAnswers: number[] = [];
+  page.on('response', (r) => {
+    if (r.url().startsWith(`${origin}/api/basemaps/`)) basemapAnswers.push(r.status());
+  });
+  await createVault(page, vigil.url);
+  await openPage(page, 'Map');
+  const map = page.getByTestId('map');
+  await expect(map).toHaveAttribute('data-idle', 'true', { timeout: 30_000 });
+
+  // A vector PMTiles archive in the Protomaps schema, made by the build's own writer.
+  const land = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [[[36, -2], [38, -2], [38, 0], [36, 0], [36, -2]]] } }] };
+  const pmtiles = writePmtiles(buildTiles({ earth: land }), { name: 'Nairobi detail', format: 'pbf', vector_layers: [{ id: 'earth' }, { id: 'roads' }] }) as Buffer;
+  await page.getByTestId('map-basemap-file').setInputFiles({ name: 'nairobi.pmtiles', mimeType: 'application/octet-stream', buffer: pmtiles });
+  await expect(page.getByRole('radio', { name: /Nairobi detail/ })).toBeChecked();
+  await expect(map).toHaveAttribute('data-idle', 'true', { timeout: 30_000 });
+  expect(basemapAnswers).toContain(206);
+
+  // A raster MBTiles file: every tile of zoom 0-2 a plain magenta PNG (rows in TMS order).
+  const magenta = Buffer.from(
+    await page.evaluate<string>(`(() => { const c = document.createElement('canvas'); c.width = c.height = 256; const g = c.getContext('2d'); g.fillStyle = '#ff00ff'; g.fillRect(0, 0, 256, 256); return c.toDataURL('image/png').split(',')[1]; })()`),
+    'base64',
+  );
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-mbtiles-'));
+  try {
+    const file = path.join(folder, 'magenta.mbtiles');
+    const db = new Database(file);
+    db.exec('CREATE TABLE metadata (name text, value text); CREATE TABLE tiles (zoom_level integer, tile_column integer, tile_row integer, tile_data blob);');
+    for (const [k, v] of [['name', 'Magenta test'], ['format', 'png'], ['minzoom', '0'], ['maxzoom', '2']]) db.prepare('INSERT INTO metadata VALUES (?, ?)').run(k, v);
+    for (let z = 0; z <= 2; z++) for (let x = 0; x < 2 ** z; x++) for (let y = 0; y < 2 ** z; y++) db.prepare('INSERT INTO tiles VALUES (?, ?, ?, ?)').run(z, x, y, magenta);
+    db.close();
+    await page.getByTestId('map-basemap-file').setInputFiles(file);
+  } finally {
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+  await expect(page.getByRole('radio', { name: /Magenta test/ })).toBeChecked();
+  await expect(map).toHaveAttribute('data-idle', 'true', { timeout: 30_000 });
+  await page.waitForTimeout(500);
+  const shot = await page.evaluate<{ png: string }>(CANVAS_PNG);
+  const seen = await colourCounts(page, shot.png, { magenta: [255, 0, 255] });
+  expect(seen.counts.magenta, 'raster MBTiles tiles drawn').toBeGreaterThan(10_000);
+  expect(basemapAnswers.filter((s) => s >= 400)).toEqual([]);
+
+  // Both survive a reload (they live in the vault and the data folder), and can be removed.
+  await page.reload();
+  await openPage(page, 'Map');
+  await expect(page.getByRole('radio', { name: /Nairobi detail/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Remove Magenta test' }).click();
+  await page.getByRole('dialog', { name: 'Remove this basemap?' }).getByRole('button', { name: 'Remove' }).click();
+  await expect(page.getByRole('radio', { name: /Magenta test/ })).toHaveCount(0);
 });

@@ -1,18 +1,35 @@
-import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueries } from '@tanstack/react-query';
-import type { Map as MapLibreMap, Marker } from 'maplibre-gl';
-import { Button, PageHeader, TextInput } from '../../components';
+import type { FeatureCollection } from 'geojson';
+import type { GeoJSONSource, Map as MapLibreMap, Marker } from 'maplibre-gl';
+import { Button, MenuButton, PageHeader, TextInput } from '../../components';
 import { useDebouncedValue } from '../../app/grid/useDebouncedValue';
+import { notify } from '../../app/notify';
+import { useVigilQuery } from '../../lib/queries';
+import { vigil } from '../../lib/vigil';
 import { SaveLocationDialog } from '../files/SaveLocationDialog';
+import { useSaveTo } from '../files/useSaveTo';
+import { isolate } from '../files/bidi';
+import { IncidentForm } from '../incidents/IncidentForm';
 import { mapEngine } from './mapEngine';
 import { basemapStyle, nameField } from './basemapStyle';
-import { mapLayers, type LayerData, type TimeWindow } from './layerRegistry';
+import { mapLayers, type LayerData, type MapActions, type TimeWindow } from './layerRegistry';
+import { createZoneDrawing, type ZoneDrawing } from './zoneDrawing';
+import { ZoneDialog, type ZoneEditing } from './ZoneDialog';
+import { ImportedLayersPanel } from './ImportedLayersPanel';
+import { BasemapsPanel } from './BasemapsPanel';
+import { syncImportedLayers } from './importedLayers';
+import { applyUserBasemap, basemapRequestHeaders } from './userBasemap';
+import { formatDistance, nextWindow, pathMetres, startWindow, stepFor } from '../../../../shared/domain/mapTools';
 import { formatDecimal, formatDms, parseCoordinates } from '../../../../shared/domain/coordinates';
 import { useMapExport } from './useMapExport';
 import './map.css';
 
 const DAY_MS = 86_400_000;
+const PLAY_FRAME_MS = 700;
+const BASEMAP_KEY = 'vigil.map.basemap';
+const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 const dayIndex = (day: string) => Math.round(Date.parse(`${day}T00:00:00Z`) / DAY_MS);
 const dayOf = (index: number) => new Date(index * DAY_MS).toISOString().slice(0, 10);
 
@@ -30,12 +47,40 @@ function MapPage() {
   const markerRef = useRef<Marker | null>(null);
   const fitted = useRef(false);
   const [loaded, setLoaded] = useState(false);
-  const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
+  const layers = useMemo(() => mapLayers(), []);
+  const [hidden, setHidden] = useState<ReadonlySet<string>>(() => new Set(layers.filter((l) => l.defaultHidden).map((l) => l.id)));
+  const [incident, setIncident] = useState<string | undefined>(undefined);
+  const [zoneEditing, setZoneEditing] = useState<ZoneEditing | null>(null);
+  const [tool, setTool] = useState<'none' | 'draw' | 'measure'>('none');
+  const toolRef = useRef(tool);
+  useEffect(() => {
+    toolRef.current = tool;
+  }, [tool]);
+  const [measurePoints, setMeasurePoints] = useState<[number, number][]>([]);
+  const [playing, setPlaying] = useState(false);
+  const [activeBasemap, setActiveBasemap] = useState<string | null>(() => localStorage.getItem(BASEMAP_KEY));
+  const drawing = useRef<ZoneDrawing | null>(null);
+  /** Set when the officer picks a basemap: the view then moves to its area (not on every page load). */
+  const fitBasemap = useRef(false);
+  const zones = useVigilQuery('map.listZones', {});
+  const imported = useVigilQuery('map.listLayers', {});
+  const basemaps = useVigilQuery('map.listBasemaps', {});
+  const zoneSaver = useSaveTo(t('zones.exportTitle'));
+  const zonesRef = useRef(zones.data);
+  useEffect(() => {
+    zonesRef.current = zones.data;
+  }, [zones.data]);
+  const actions = useRef<MapActions>({
+    openIncident: (id) => setIncident(id),
+    editZone: (id) => {
+      const zone = zonesRef.current?.find((z) => z.id === id);
+      if (zone) setZoneEditing({ mode: 'edit', zone });
+    },
+  });
   const [cursor, setCursor] = useState<{ lat: number; lon: number } | null>(null);
   const [goTo, setGoTo] = useState('');
   const [goToError, setGoToError] = useState(false);
   const [range, setRange] = useState<[number, number] | null>(null);
-  const layers = useMemo(() => mapLayers(), []);
   const exporter = useMapExport(() => mapRef.current);
 
   const window: TimeWindow = useDebouncedValue(
@@ -45,9 +90,19 @@ function MapPage() {
 
   const results = useQueries({
     queries: layers.map((layer) => ({
-      queryKey: [layer.command, 'map', layer.id, layer.timeFiltered ? window : null],
+      // The language is in the key: legends carry translated labels.
+      queryKey: [layer.command, 'map', layer.id, layer.timeFiltered ? window : null, i18n.language],
       queryFn: () => layer.load(window),
       placeholderData: (previous: LayerData | undefined) => previous,
+      enabled: !(layer.loadOnlyWhenShown && hidden.has(layer.id)),
+    })),
+  });
+
+  const importedFeatures = useQueries({
+    queries: (imported.data ?? []).map((layer) => ({
+      queryKey: ['map.layerFeatures', { id: layer.id }],
+      queryFn: async () => (await vigil.call('map.layerFeatures', { id: layer.id })) as unknown as FeatureCollection,
+      staleTime: Infinity,
     })),
   });
 
@@ -62,6 +117,11 @@ function MapPage() {
       zoom: 1.3,
       attributionControl: { compact: true },
       canvasContextAttributes: { preserveDrawingBuffer: true },
+      // Browser mode: user basemaps are served behind the per-launch token.
+      transformRequest: (url) => {
+        const headers = basemapRequestHeaders(url);
+        return headers ? { url, headers } : { url };
+      },
     });
     mapRef.current = map;
     const end = rtl ? 'left' : 'right';
@@ -69,19 +129,38 @@ function MapPage() {
     map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), `bottom-${end}`);
     const el = container.current;
     map.on('load', () => {
+      const clickable = new Map<string, (typeof layers)[number]>();
       for (const layer of layers) {
         layer.add(map);
-        for (const id of layer.layerIds) {
-          if (!layer.onClick) continue;
-          map.on('click', id, (e) => {
-            const feature = e.features?.[0];
-            if (feature) layer.onClick?.(map, feature, e.lngLat);
-          });
+        if (!layer.onClick) continue;
+        for (const id of layer.clickLayerIds ?? layer.layerIds) {
+          clickable.set(id, layer);
           map.on('mouseenter', id, () => (map.getCanvas().style.cursor = 'pointer'));
           map.on('mouseleave', id, () => (map.getCanvas().style.cursor = ''));
         }
       }
+      // One handler: only the topmost clickable feature acts (an incident inside a zone opens the
+      // incident, not both). While drawing or measuring, a click is a point of the shape.
+      map.on('click', (e) => {
+        if (toolRef.current !== 'none' || clickable.size === 0) return;
+        const [top] = map.queryRenderedFeatures(e.point, { layers: [...clickable.keys()].filter((id) => map.getLayer(id)) });
+        const layer = top && clickable.get(top.layer.id);
+        if (top && layer) layer.onClick?.(map, top, e.lngLat, actions.current);
+      });
+      map.addSource('measure', { type: 'geojson', data: EMPTY });
+      map.addLayer({ id: 'measure-line', type: 'line', source: 'measure', paint: { 'line-color': '#1a1a1a', 'line-width': 2, 'line-dasharray': [2, 1] } });
+      map.addLayer({
+        id: 'measure-points',
+        type: 'circle',
+        source: 'measure',
+        filter: ['==', ['geometry-type'], 'Point'],
+        paint: { 'circle-color': '#ffffff', 'circle-radius': 4, 'circle-stroke-color': '#1a1a1a', 'circle-stroke-width': 2 },
+      });
+      drawing.current = createZoneDrawing(map);
       setLoaded(true);
+    });
+    map.on('click', (e) => {
+      if (toolRef.current === 'measure') setMeasurePoints((prev) => [...prev, [e.lngLat.lng, e.lngLat.lat]]);
     });
     map.on('mousemove', (e) => setCursor({ lat: e.lngLat.lat, lon: e.lngLat.lng }));
     map.on('mouseout', () => setCursor(null));
@@ -89,6 +168,8 @@ function MapPage() {
     map.on('idle', () => el.setAttribute('data-idle', 'true'));
     map.on('dataloading', () => el.setAttribute('data-idle', 'false'));
     return () => {
+      drawing.current?.dispose();
+      drawing.current = null;
       mapRef.current = null;
       map.remove();
     };
@@ -116,7 +197,7 @@ function MapPage() {
       }
     });
     // The first time there is data, show where it is (the area of operations), not the whole world.
-    if (!fitted.current && !bounds.isEmpty() && results.every((r) => r.data)) {
+    if (!fitted.current && !bounds.isEmpty() && results.every((r, i) => r.data || (layers[i]?.loadOnlyWhenShown && hidden.has(layers[i].id)))) {
       fitted.current = true;
       map.fitBounds(bounds, { padding: 60, maxZoom: 9, duration: 0 });
     }
@@ -131,9 +212,100 @@ function MapPage() {
     }
   }, [hidden, loaded, layers]);
 
+  const importedVersion = importedFeatures.map((r) => r.dataUpdatedAt).join(',');
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !loaded || !imported.data) return;
+    const data = new Map<string, FeatureCollection>();
+    imported.data.forEach((layer, i) => {
+      const fc = importedFeatures[i]?.data;
+      if (fc) data.set(layer.id, fc);
+    });
+    syncImportedLayers(map, imported.data, data);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [imported.data, importedVersion, loaded]);
+
+  const chosenBasemap = basemaps.data?.find((b) => b.id === activeBasemap) ?? null;
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !loaded || !basemaps.data) return;
+    applyUserBasemap(map, chosenBasemap, fitBasemap.current);
+    fitBasemap.current = false;
+  }, [chosenBasemap, basemaps.data, loaded]);
+  const selectBasemap = (id: string | null) => {
+    fitBasemap.current = id !== null;
+    if (id) localStorage.setItem(BASEMAP_KEY, id);
+    else localStorage.removeItem(BASEMAP_KEY);
+    setActiveBasemap(id);
+  };
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !loaded) return;
+    const features: FeatureCollection['features'] = measurePoints.map((p) => ({ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: p } }));
+    if (measurePoints.length >= 2) features.push({ type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: measurePoints } });
+    map.getSource<GeoJSONSource>('measure')?.setData({ type: 'FeatureCollection', features });
+  }, [measurePoints, loaded]);
+
+  const stopTool = useCallback(() => {
+    drawing.current?.cancel();
+    setTool('none');
+  }, []);
+  useEffect(() => {
+    if (tool === 'none') return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') stopTool();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [tool, stopTool]);
+
+  const startDrawing = () => {
+    setMeasurePoints([]);
+    setTool('draw');
+    drawing.current?.start((geometry) => {
+      setTool('none');
+      setZoneEditing({ mode: 'create', geometry });
+    });
+  };
+  const toggleMeasure = () => {
+    drawing.current?.cancel();
+    if (tool === 'measure') {
+      setTool('none');
+      return;
+    }
+    setMeasurePoints([]);
+    setTool('measure');
+  };
+
+  const exportZones = (format: 'geojson' | 'kml') =>
+    void zoneSaver.saveTo(`zones-${new Date().toISOString().slice(0, 10)}.${format}`, format, async (path) => {
+      const result = await vigil.call('map.exportZones', { format, path });
+      notify.success(t('zones.exported', { path: isolate(result.path), count: result.zones }));
+    });
+
   const span = results.map((r) => r.data?.span).find((s) => s?.first && s.last);
   const bounds = span?.first && span.last ? ([dayIndex(span.first), dayIndex(span.last)] as const) : null;
   const shown = range ?? (bounds ? [bounds[0], bounds[1]] : null);
+
+  useEffect(() => {
+    if (!playing || !bounds) return;
+    const timer = setInterval(() => {
+      setRange((current) => {
+        const next = nextWindow(current ?? [bounds[0], bounds[1]], bounds, stepFor(bounds));
+        if (!next) setPlaying(false);
+        return next ?? current;
+      });
+    }, PLAY_FRAME_MS);
+    return () => clearInterval(timer);
+    // bounds is recomputed each render from the same span: its two numbers are what matter.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [playing, bounds?.[0], bounds?.[1]]);
+  const togglePlay = () => {
+    if (!bounds) return;
+    if (!playing) setRange((current) => startWindow(current, bounds));
+    setPlaying(!playing);
+  };
 
   const toggle = (id: string) =>
     setHidden((prev) => {
@@ -218,13 +390,82 @@ function MapPage() {
                 />
                 <bdi dir="ltr">{dayOf(shown[1])}</bdi>
               </label>
-              {range && (
-                <Button size="sm" onClick={() => setRange(null)}>
-                  {t('time.all')}
+              <div className="map-time__actions">
+                <Button size="sm" aria-pressed={playing} onClick={togglePlay}>
+                  {playing ? t('time.pause') : t('time.play')}
                 </Button>
-              )}
+                {range && (
+                  <Button
+                    size="sm"
+                    onClick={() => {
+                      setPlaying(false);
+                      setRange(null);
+                    }}
+                  >
+                    {t('time.all')}
+                  </Button>
+                )}
+              </div>
             </fieldset>
           )}
+
+          <fieldset className="map-panel__section">
+            <legend>{t('zones.title')}</legend>
+            <ul className="map-zones">
+              {(zones.data ?? []).map((z) => (
+                <li key={z.id}>
+                  <button type="button" className="map-zones__item" onClick={() => setZoneEditing({ mode: 'edit', zone: z })}>
+                    <span className={`map-zones__swatch map-zones__swatch--${z.kind}`} aria-hidden="true" />
+                    <bdi>{z.name}</bdi>
+                    <span className="map-layer__count">{t(`zones.kinds.${z.kind}`)}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+            <div className="map-zones__actions">
+              <Button size="sm" variant={tool === 'draw' ? 'primary' : 'secondary'} aria-pressed={tool === 'draw'} disabled={!loaded} onClick={tool === 'draw' ? stopTool : startDrawing}>
+                {tool === 'draw' ? t('zones.cancelDraw') : t('zones.draw')}
+              </Button>
+              <MenuButton
+                label={t('zones.export')}
+                disabled={!zones.data?.length}
+                items={[
+                  { id: 'geojson', label: 'GeoJSON' },
+                  { id: 'kml', label: 'KML' },
+                ]}
+                onChoose={(id) => exportZones(id as 'geojson' | 'kml')}
+              />
+            </div>
+            {tool === 'draw' && (
+              <p className="map-panel__hint" role="status">
+                {t('zones.drawHint')}
+              </p>
+            )}
+          </fieldset>
+
+          <ImportedLayersPanel layers={imported.data ?? []} />
+
+          <fieldset className="map-panel__section">
+            <legend>{t('measure.title')}</legend>
+            <Button size="sm" aria-pressed={tool === 'measure'} disabled={!loaded} onClick={toggleMeasure}>
+              {tool === 'measure' ? t('measure.stop') : t('measure.start')}
+            </Button>
+            {tool === 'measure' && (
+              <p className="map-panel__hint" role="status">
+                {measurePoints.length < 2 ? t('measure.hint') : t('measure.total', { distance: formatDistance(pathMetres(measurePoints), i18n.language) })}
+              </p>
+            )}
+            {tool !== 'measure' && measurePoints.length >= 2 && (
+              <p className="map-panel__hint">{t('measure.total', { distance: formatDistance(pathMetres(measurePoints), i18n.language) })}</p>
+            )}
+            {measurePoints.length > 0 && (
+              <Button size="sm" variant="ghost" onClick={() => setMeasurePoints([])}>
+                {t('measure.clear')}
+              </Button>
+            )}
+          </fieldset>
+
+          <BasemapsPanel basemaps={basemaps.data ?? []} active={chosenBasemap ? chosenBasemap.id : null} onSelect={selectBasemap} />
 
           <form className="map-panel__section" onSubmit={submitGoTo}>
             <label htmlFor="map-goto">{t('goTo.label')}</label>
@@ -272,6 +513,9 @@ function MapPage() {
         onCancel={exporter.cancel}
         onSave={(path) => void exporter.save(path)}
       />
+      {zoneSaver.dialog}
+      {zoneEditing && <ZoneDialog editing={zoneEditing} onClose={() => setZoneEditing(null)} />}
+      <IncidentForm id={incident} onClose={() => setIncident(undefined)} />
     </div>
   );
 }

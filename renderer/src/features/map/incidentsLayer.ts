@@ -83,9 +83,14 @@ registerMapLayer({
     map.getSource<GeoJSONSource>(SOURCE)?.setData(data.features);
   },
   layerIds: ['incidents-clusters', 'incidents-cluster-count', 'incidents-points'],
-  onClick(map, feature, lngLat) {
+  onClick(map, feature, lngLat, actions) {
     const clusterId = (feature as MapGeoJSONFeature).properties?.cluster_id as number | undefined;
-    if (clusterId === undefined) return;
+    if (clusterId === undefined) {
+      // A single incident: open it in the incident form, as the incidents page does.
+      const id = feature.properties?.id as string | undefined;
+      if (id) actions.openIncident(id);
+      return;
+    }
     void map
       .getSource<GeoJSONSource>(SOURCE)
       ?.getClusterExpansionZoom(clusterId)

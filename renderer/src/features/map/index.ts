@@ -9,7 +9,14 @@ import ar from './locales/ar.json';
 
 // MapLibre is large: load it with the page on first visit, not at start-up. The layers register with it.
 const MapPage = lazy(() =>
-  Promise.all([import('./MapPage'), import('./premisesLayer'), import('./incidentsLayer')]).then(([m]) => ({ default: m.MapRoute })),
+  Promise.all([
+    import('./MapPage'),
+    import('./zonesLayer'),
+    import('./premisesLayer'),
+    import('./incidentsLayer'),
+    import('./contactsLayer'),
+    import('./movementsLayer'),
+  ]).then(([m]) => ({ default: m.MapRoute })),
 );
 
 registerFeature({

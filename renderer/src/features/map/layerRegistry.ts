@@ -21,6 +21,12 @@ export interface LayerData {
   span?: { first: string | null; last: string | null };
 }
 
+/** What a layer's click can ask of the page around the map. */
+export interface MapActions {
+  openIncident(id: string): void;
+  editZone(id: string): void;
+}
+
 /**
  * One thematic layer on the map. A module adds a layer by registering it here: it names the core command
  * its data comes from (query key, so the layer refreshes when that module changes), loads that data as
@@ -35,6 +41,10 @@ export interface MapLayer {
   command: CommandName;
   /** Whether the time window applies. */
   timeFiltered?: boolean;
+  /** Starts switched off (e.g. sensitive contacts: shown only when asked for). */
+  defaultHidden?: boolean;
+  /** Its data is not even fetched while the layer is switched off. */
+  loadOnlyWhenShown?: boolean;
   load(window: TimeWindow): Promise<LayerData>;
   /** Adds sources and layers; called once per map, before any data. Source ids and layer ids start with `id`. */
   add(map: MapLibreMap): void;
@@ -42,8 +52,10 @@ export interface MapLayer {
   update(map: MapLibreMap, data: LayerData): void;
   /** The MapLibre layer ids the toggle shows and hides. */
   layerIds: readonly string[];
-  /** Layers clicking on which does something (e.g. zoom into a cluster). */
-  onClick?(map: MapLibreMap, feature: GeoJSON.Feature, lngLat: { lng: number; lat: number }): void;
+  /** Of layerIds, the ones a click acts on (all of them when left out). */
+  clickLayerIds?: readonly string[];
+  /** Layers clicking on which does something (e.g. zoom into a cluster, open the record). */
+  onClick?(map: MapLibreMap, feature: GeoJSON.Feature, lngLat: { lng: number; lat: number }, actions: MapActions): void;
 }
 
 const layers = new Map<string, MapLayer>();
