@@ -195,3 +195,74 @@ export function saveMarginMinutes(sqlite: Database.Database, minutes: number): v
     .prepare('INSERT INTO movement_settings (id, overdue_margin_minutes) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET overdue_margin_minutes = excluded.overdue_margin_minutes')
     .run(minutes);
 }
+
+// ---- vehicle drivers ----
+
+export function driversOfVehicles(sqlite: Database.Database): Array<{ vehicleId: string; id: string; name: string }> {
+  return sqlite
+    .prepare('SELECT vd.vehicle_id AS vehicleId, p.id, p.name FROM vehicle_drivers vd JOIN people p ON p.id = vd.person_id ORDER BY p.name COLLATE NOCASE')
+    .all() as Array<{ vehicleId: string; id: string; name: string }>;
+}
+
+export function setVehicleDrivers(sqlite: Database.Database, vehicleId: string, personIds: readonly string[]): void {
+  sqlite.prepare('DELETE FROM vehicle_drivers WHERE vehicle_id = ?').run(vehicleId);
+  const insert = sqlite.prepare('INSERT OR IGNORE INTO vehicle_drivers (vehicle_id, person_id) VALUES (?, ?)');
+  for (const personId of personIds) insert.run(vehicleId, personId);
+}
+
+// ---- radio roll-call ----
+
+export interface RadioCheckRow {
+  id: string;
+  day: string;
+  slot: string;
+  callSign: string;
+  status: 'present' | 'no_answer' | 'relayed';
+  relayedBy: string;
+  note: string;
+  checkedAt: string;
+  checkedBy: string;
+}
+
+const CHECK_SELECT = `SELECT id, day, slot, call_sign AS callSign, status, relayed_by AS relayedBy, note, checked_at AS checkedAt,
+  checked_by AS checkedBy FROM radio_checks`;
+
+export function radioChecksOn(sqlite: Database.Database, days: readonly string[]): RadioCheckRow[] {
+  if (days.length === 0) return [];
+  return sqlite.prepare(`${CHECK_SELECT} WHERE day IN (${days.map(() => '?').join(',')})`).all(...days) as RadioCheckRow[];
+}
+
+export function getRadioCheck(sqlite: Database.Database, day: string, slot: string, callSign: string): RadioCheckRow | undefined {
+  return sqlite.prepare(`${CHECK_SELECT} WHERE day = ? AND slot = ? AND call_sign = ?`).get(day, slot, callSign) as RadioCheckRow | undefined;
+}
+
+/** One answer per call sign and set time: a second entry replaces the first (a relayed answer later confirmed). */
+export function upsertRadioCheck(sqlite: Database.Database, c: RadioCheckRow): void {
+  sqlite
+    .prepare(
+      `INSERT INTO radio_checks (id, day, slot, call_sign, status, relayed_by, note, checked_at, checked_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT(day, slot, call_sign) DO UPDATE SET status = excluded.status, relayed_by = excluded.relayed_by, note = excluded.note,
+       checked_at = excluded.checked_at, checked_by = excluded.checked_by`,
+    )
+    .run(c.id, c.day, c.slot, c.callSign, c.status, c.relayedBy, c.note, c.checkedAt, c.checkedBy);
+}
+
+/** Call signs the roll-call goes through: people in the country and vehicles on the road, one row per call sign. */
+export function rollCallSigns(sqlite: Database.Database): Array<{ callSign: string; source: 'person' | 'vehicle'; label: string }> {
+  const people = sqlite
+    .prepare(`SELECT trim(radio_call_sign) AS callSign, name AS label FROM people WHERE trim(radio_call_sign) <> '' AND status = 'in_country'`)
+    .all() as Array<{ callSign: string; label: string }>;
+  const cars = sqlite
+    .prepare(`SELECT trim(call_sign) AS callSign, plate || CASE WHEN type <> '' THEN ' (' || type || ')' ELSE '' END AS label FROM vehicles
+      WHERE trim(call_sign) <> '' AND status <> 'out_of_service'`)
+    .all() as Array<{ callSign: string; label: string }>;
+  const seen = new Map<string, { callSign: string; source: 'person' | 'vehicle'; label: string }>();
+  for (const p of people) {
+    const key = p.callSign.toLowerCase();
+    const had = seen.get(key);
+    if (had) had.label = `${had.label}, ${p.label}`;
+    else seen.set(key, { callSign: p.callSign, source: 'person', label: p.label });
+  }
+  for (const v of cars) if (!seen.has(v.callSign.toLowerCase())) seen.set(v.callSign.toLowerCase(), { callSign: v.callSign, source: 'vehicle', label: v.label });
+  return [...seen.values()].sort((a, b) => a.callSign.localeCompare(b.callSign, 'en', { numeric: true }));
+}

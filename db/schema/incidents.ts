@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { areas } from './areas';
 
 const count = (name: string) => integer(name);
@@ -52,6 +52,10 @@ export const incidents = sqliteTable(
     externalId: text('external_id'),
     source: text('source'),
     needsReview: integer('needs_review', { mode: 'boolean' }).notNull().default(false),
+    /** When each report was made (UTC); deadlines count from created_at, the moment it was recorded. */
+    managerReportedAt: text('manager_reported_at'),
+    regionalReportedAt: text('regional_reported_at'),
+    writtenReportedAt: text('written_reported_at'),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
   },
@@ -81,4 +85,22 @@ export const importPresets = sqliteTable(
     updatedAt: text('updated_at').notNull(),
   },
   (t) => [uniqueIndex('import_presets_name_idx').on(t.module, t.name)],
+);
+
+/** Files attached to an incident live inside the encrypted database, never as loose files. */
+export const incidentAttachments = sqliteTable(
+  'incident_attachments',
+  {
+    id: text('id').primaryKey(),
+    incidentId: text('incident_id')
+      .notNull()
+      .references(() => incidents.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    mime: text('mime').notNull(),
+    size: integer('size').notNull(),
+    bytes: blob('bytes', { mode: 'buffer' }).notNull(),
+    createdAt: text('created_at').notNull(),
+    createdBy: text('created_by').notNull(),
+  },
+  (t) => [index('incident_attachments_incident_idx').on(t.incidentId)],
 );

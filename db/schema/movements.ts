@@ -1,4 +1,4 @@
-import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { people } from './people';
 
 export const vehicles = sqliteTable('vehicles', {
@@ -15,6 +15,20 @@ export const vehicles = sqliteTable('vehicles', {
   createdAt: text('created_at').notNull(),
   updatedAt: text('updated_at').notNull(),
 });
+
+/** Who may drive a vehicle (people from the personnel list). */
+export const vehicleDrivers = sqliteTable(
+  'vehicle_drivers',
+  {
+    vehicleId: text('vehicle_id')
+      .notNull()
+      .references(() => vehicles.id, { onDelete: 'cascade' }),
+    personId: text('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.vehicleId, t.personId] }), index('vehicle_drivers_person_idx').on(t.personId)],
+);
 
 export const movements = sqliteTable(
   'movements',
@@ -95,3 +109,23 @@ export const movementSettings = sqliteTable('movement_settings', {
   id: integer('id').primaryKey(),
   overdueMarginMinutes: integer('overdue_margin_minutes').notNull().default(30),
 });
+
+/**
+ * Daily radio roll-call: one row per call sign answered (or not) at one set time of one local day.
+ * `day` is the delegation-time-zone date, `slot` the set time (HH:MM) it belongs to.
+ */
+export const radioChecks = sqliteTable(
+  'radio_checks',
+  {
+    id: text('id').primaryKey(),
+    day: text('day').notNull(),
+    slot: text('slot').notNull(),
+    callSign: text('call_sign').notNull(),
+    status: text('status', { enum: ['present', 'no_answer', 'relayed'] }).notNull(),
+    relayedBy: text('relayed_by').notNull().default(''),
+    note: text('note').notNull().default(''),
+    checkedAt: text('checked_at').notNull(),
+    checkedBy: text('checked_by').notNull(),
+  },
+  (t) => [uniqueIndex('radio_checks_slot_idx').on(t.day, t.slot, t.callSign)],
+);

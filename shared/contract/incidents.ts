@@ -4,6 +4,7 @@ import { IdInputSchema, IdSchema, IsoTimeSchema, LanguageSchema, text } from './
 import { GridViewSchema, MAX_PAGE_ROWS, ExportResultSchema } from './grid';
 import { hasBothOrNeither, LatitudeSchema, LongitudeSchema } from '../domain/geo';
 import { isPartialDate } from '../domain/partialDate';
+import { incidentReportingCommands, ReportKindSchema } from './incidentReporting';
 
 export const LOCATION_PRECISIONS = ['exact', 'km5', 'km25', 'admin', 'country'] as const;
 export const LocationPrecisionSchema = z.enum(LOCATION_PRECISIONS);
@@ -89,6 +90,11 @@ export const IncidentSchema = incidentFields.extend({
   areaPath: z.string().nullable(),
   externalId: z.string().nullable(),
   source: z.string().nullable(),
+  managerReportedAt: IsoTimeSchema.nullable(),
+  regionalReportedAt: IsoTimeSchema.nullable(),
+  writtenReportedAt: IsoTimeSchema.nullable(),
+  /** Reports still owed past their deadline (incidents recorded in Vigil; imported ones carry none). */
+  overdueReports: z.array(ReportKindSchema).default([]),
   createdAt: IsoTimeSchema,
   updatedAt: IsoTimeSchema,
 });
@@ -324,6 +330,7 @@ export const IncidentStatsSchema = z.object({
 export type IncidentStats = z.infer<typeof IncidentStatsSchema>;
 
 export const incidentsCommands = {
+  ...incidentReportingCommands,
   'incidents.stats': defineCommand('incidents.stats', IncidentStatsInputSchema, IncidentStatsSchema),
   'incidents.list': defineCommand(
     'incidents.list',

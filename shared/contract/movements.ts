@@ -5,6 +5,8 @@ import { ExportResultSchema } from './grid';
 import { CalendarDateSchema } from './people';
 import { LatitudeSchema, LongitudeSchema } from '../domain/geo';
 import { MOVEMENT_STATES } from '../domain/movementStates';
+import { EXPIRY_STATUSES } from '../domain/equipmentExpiry';
+import { rollCallCommands } from './rollCall';
 
 export const MovementStateSchema = z.enum(MOVEMENT_STATES);
 
@@ -21,7 +23,10 @@ const vehicleFields = z.object({
   insuranceExpiry: CalendarDateSchema.nullable().default(null),
   serviceExpiry: CalendarDateSchema.nullable().default(null),
   notes: text(2000).default(''),
+  /** People who may drive it. */
+  driverIds: z.array(IdSchema).max(20).default([]),
 });
+export type VehicleInput = z.input<typeof vehicleFields>;
 export const VehicleInputSchema = vehicleFields;
 export const VehicleUpdateSchema = vehicleFields.extend({ id: IdSchema });
 export const VehicleSchema = z.object({
@@ -35,10 +40,19 @@ export const VehicleSchema = z.object({
   insuranceExpiry: z.string().nullable(),
   serviceExpiry: z.string().nullable(),
   notes: z.string(),
+  drivers: z.array(z.object({ id: IdSchema, name: z.string() })),
+  /** Worst of insurance and service expiry: due within 30 days, or overdue (expired). */
+  insuranceStatus: z.enum(EXPIRY_STATUSES),
+  serviceStatus: z.enum(EXPIRY_STATUSES),
   createdAt: IsoTimeSchema,
   updatedAt: IsoTimeSchema,
 });
 export type Vehicle = z.infer<typeof VehicleSchema>;
+
+export const VehiclesBoardSchema = z.object({
+  total: z.number().int(),
+  expiring: z.array(z.object({ id: IdSchema, plate: z.string(), what: z.enum(['insurance', 'service']), date: z.string(), status: z.enum(['due', 'overdue']) })),
+});
 
 export const WaypointSchema = z.object({
   name: text(200),
@@ -160,6 +174,8 @@ export const MovementsExportRequestSchema = z.object({
 const idResult = z.object({ id: IdSchema });
 
 export const movementsCommands = {
+  ...rollCallCommands,
+  'vehicles.board': defineCommand('vehicles.board', z.object({}).default({}), VehiclesBoardSchema),
   'vehicles.list': defineCommand('vehicles.list', z.object({}).default({}), z.array(VehicleSchema)),
   'vehicles.create': defineCommand('vehicles.create', VehicleInputSchema, VehicleSchema, { mutates: true }),
   'vehicles.update': defineCommand('vehicles.update', VehicleUpdateSchema, VehicleSchema, { mutates: true }),

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { createVault, openPage } from './helpers';
+import { call, createVault, openPage } from './helpers';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/import');
 const dialog = (page: Page) => page.getByRole('dialog');
@@ -100,4 +100,54 @@ test('export menu: the grid view as anonymised KML; the flash report of an incid
   const flash = page.getByRole('dialog', { name: 'Flash report' });
   await expect(flash.getByText(/What: Enlèvement/)).toBeVisible();
   await expect(flash.getByText(/Where: Gode/)).toBeVisible();
+});
+
+test('reporting deadlines: an overdue report is marked in the grid and on Home until its time is recorded; attachments kept in the vault', async ({ page, vigil }) => {
+  await createVault(page, vigil.url);
+  // No grace for the manager report, so it is overdue at once; the regional one is due in 48 h.
+  await call(page, 'incidents.updateReportingSettings', { manager: 0, regional: 48, written: 24 });
+  await call(page, 'incidents.create', { date: '2026-03', category: 'Armed robbery', placeName: 'Dunmore', severity: 'critical' });
+
+  await openPage(page, 'Home');
+  await expect(page.getByTestId('tile-overdue-reports')).toContainText('1 incident with a report overdue');
+
+  await openPage(page, 'Incidents');
+  const row = page.getByRole('row').filter({ hasText: 'Dunmore' }).first();
+  await expect(row).toContainText('manager');
+  await row.dblclick();
+  const form = page.getByRole('dialog', { name: 'Incident', exact: true });
+  await expect(form.getByTestId('deadline-manager')).toContainText('OVERDUE');
+  await expect(form.getByTestId('deadline-written')).toContainText('Due');
+  await form.getByTestId('deadline-manager').getByRole('button', { name: 'Done now' }).click();
+  await expect(page.getByText('Report time recorded.')).toBeVisible();
+  await expect(form.getByTestId('deadline-manager')).toContainText('Done late');
+
+  // An attachment: uploaded, listed, saved back byte for byte through the save-location picker, deleted.
+  const content = Buffer.from('witness statement (test)\n');
+  await form.getByLabel('Attach a file').setInputFiles({ name: 'statement.txt', mimeType: 'text/plain', buffer: content });
+  await expect(page.getByText('File attached.')).toBeVisible();
+  const attachment = form.getByTestId('attachment');
+  await expect(attachment).toContainText('statement.txt');
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-attachment-'));
+  try {
+    await attachment.getByRole('button', { name: 'Save as…' }).click();
+    const picker = page.getByRole('dialog', { name: 'Save attachment' });
+    await picker.getByLabel('Folder', { exact: true }).fill(folder);
+    await picker.getByRole('button', { name: 'Open' }).click();
+    await expect(picker.getByText('This folder is empty.')).toBeVisible();
+    await picker.getByLabel('File name').fill('copy.txt');
+    await picker.getByRole('button', { name: 'Save here' }).click();
+    await expect(picker).toHaveCount(0);
+    expect(fs.readFileSync(path.join(folder, 'copy.txt')).equals(content)).toBe(true);
+  } finally {
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+  await attachment.getByRole('button', { name: 'Delete' }).click();
+  await page.getByRole('dialog', { name: 'Delete statement.txt?' }).getByRole('button', { name: 'Delete' }).click();
+  await expect(form.getByText('No attachment.')).toBeVisible();
+  await form.getByRole('button', { name: 'Cancel' }).click();
+
+  await expect(row).not.toContainText('manager');
+  await openPage(page, 'Home');
+  await expect(page.getByTestId('tile-overdue-reports')).toHaveCount(0);
 });

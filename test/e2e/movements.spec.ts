@@ -60,6 +60,14 @@ test('request, approve, start and check in a movement; an overdue alarm appears 
   }).toPass({ timeout: 20_000 });
   await expect(tile.getByText(/Port → Dunmore: check-in due/)).toBeVisible();
 
+  // The alarm is in the header on every screen, and leads to the movement.
+  await openPage(page, 'People');
+  const header = page.getByTestId('header-alarm');
+  await expect(header).toHaveText('Overdue: \u2068Port → Dunmore\u2069');
+  await header.click();
+  await expect(page.getByRole('dialog', { name: 'Port → Dunmore' })).toBeVisible();
+  await page.getByRole('dialog', { name: 'Port → Dunmore' }).getByRole('button', { name: 'Close' }).last().click();
+
   // Acknowledge with a note: the alarm goes.
   await openPage(page, 'Movements');
   const alarm = page.getByTestId('alarm');
@@ -68,4 +76,51 @@ test('request, approve, start and check in a movement; an overdue alarm appears 
   await alarm.getByRole('button', { name: 'Acknowledge' }).click();
   await expect(page.getByText('Alarm acknowledged.')).toBeVisible();
   await expect(page.getByTestId('alarm')).toHaveCount(0);
+  await expect(page.getByTestId('header-alarm')).toHaveCount(0);
+});
+
+test('edit a requested movement: waypoints added, reordered and removed; times checked before saving', async ({ page, vigil }) => {
+  await createVault(page, vigil.url);
+  const person = await call(page, 'people.create', { name: 'Tomas Reyes', category: 'delegate', status: 'in_country' });
+  await call(page, 'movements.create', {
+    travellerIds: [person.id],
+    purpose: 'Partner meeting',
+    from: 'Delegation office',
+    to: 'Orsk warehouse',
+    departureAt: iso(60 * MIN),
+    expectedReturnAt: iso(6 * 60 * MIN),
+    submit: true,
+  });
+  await openPage(page, 'Movements');
+  await page.getByRole('gridcell', { name: 'Partner meeting' }).click();
+  await page.getByRole('dialog', { name: 'Delegation office → Orsk warehouse' }).getByRole('button', { name: 'Edit' }).click();
+  const form = page.getByRole('dialog', { name: 'Edit movement' });
+
+  await form.getByRole('button', { name: 'Add a waypoint' }).click();
+  await form.getByLabel('Waypoint 1', { exact: true }).fill('Checkpoint 4');
+  await form.getByRole('button', { name: 'Add a waypoint' }).click();
+  await form.getByLabel('Waypoint 2', { exact: true }).fill('Bridge');
+  await form.getByRole('button', { name: 'Add a waypoint' }).click();
+  await form.getByLabel('Waypoint 3', { exact: true }).fill('Market');
+  await form.getByRole('button', { name: 'Move waypoint 2 up' }).click();
+  await form.getByRole('button', { name: 'Remove waypoint 3' }).click();
+  await expect(form.getByTestId('waypoint')).toHaveCount(2);
+
+  // A return before the departure is refused at the field, nothing sent.
+  const departure = await form.getByLabel('Departure').inputValue();
+  await form.getByLabel('Expected return').fill(`${departure.slice(0, 10)}T00:00`);
+  await form.getByRole('button', { name: 'Save changes' }).click();
+  await expect(form.getByText('The return must be after the departure.')).toBeVisible();
+  // A latitude out of range too.
+  await form.getByLabel('Latitude').first().fill('123');
+  await form.getByRole('button', { name: 'Save changes' }).click();
+  await expect(form.getByText('Latitude must be between -90 and 90.')).toBeVisible();
+  await form.getByLabel('Latitude').first().fill('');
+
+  await form.getByLabel('Expected return').fill(`${departure.slice(0, 10)}T23:59`);
+  await form.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByText('Movement updated.')).toBeVisible();
+  await expect(page.getByTestId('movement-waypoints')).toHaveText('Delegation office → Bridge → Checkpoint 4 → Orsk warehouse');
+  const saved = (await call(page, 'movements.list', {})).rows[0]!;
+  expect(saved.waypoints.map((w) => w.name)).toEqual(['Bridge', 'Checkpoint 4']);
 });

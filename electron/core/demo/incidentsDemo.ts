@@ -1,3 +1,4 @@
+import type { Db } from '../../../db/openDb';
 import { incidentWriter } from '../../../db/repositories/incidents';
 import type { IncidentFields } from '../../../shared/contract/incidents';
 import { AWSD_ATTACK_CONTEXT, II_PERPETRATOR_TYPES, II_WEAPONS, ORGANISATIONS_AFFECTED } from '../../../shared/presets/incidentTaxonomy';
@@ -76,4 +77,31 @@ export const seedIncidentsDemo: DemoSeeder = (ctx) => {
     const stamp = at.toISOString();
     writer.insert({ ...fields, id: demoId(ctx, at), externalId: null, source: null, createdAt: stamp, updatedAt: stamp });
   }
+  seedReportTimes(ctx.db.sqlite, ctx.now);
 };
+
+/**
+ * Reports made for the demo incidents: older ones reported in time (one late), the most recent ones still
+ * waiting for the regional or written report, so the overdue marking shows in the grid and on Home.
+ */
+function seedReportTimes(sqlite: Db['sqlite'], now: Date): void {
+  const rows = sqlite.prepare('SELECT id, created_at AS createdAt, severity FROM incidents WHERE source IS NULL ORDER BY created_at DESC').all() as Array<{
+    id: string;
+    createdAt: string;
+    severity: string | null;
+  }>;
+  const update = sqlite.prepare('UPDATE incidents SET manager_reported_at = ?, regional_reported_at = ?, written_reported_at = ? WHERE id = ?');
+  const after = (iso: string, hours: number) => {
+    const t = Math.min(new Date(iso).getTime() + hours * 3_600_000, now.getTime());
+    return new Date(t).toISOString();
+  };
+  rows.forEach((r, i) => {
+    const critical = r.severity === 'critical';
+    if (i < 2) return; // the two latest: nothing reported yet
+    if (i < 5) {
+      update.run(after(r.createdAt, 0.5), null, null, r.id); // manager told, regional and written report pending
+      return;
+    }
+    update.run(after(r.createdAt, i === 7 ? 3 : 0.5), after(r.createdAt, 30), critical ? after(r.createdAt, 20) : null, r.id);
+  });
+}

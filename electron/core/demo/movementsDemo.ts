@@ -1,4 +1,17 @@
-import { insertAck, insertCheckIn, insertMovement, insertVehicle, type MovementRecord } from '../../../db/repositories/movements';
+import {
+  insertAck,
+  insertCheckIn,
+  insertMovement,
+  insertVehicle,
+  rollCallSigns,
+  setVehicleDrivers,
+  upsertRadioCheck,
+  type MovementRecord,
+} from '../../../db/repositories/movements';
+import { readSettings } from '../../../db/repositories/settings';
+import { addDays } from '../../../shared/domain/equipmentExpiry';
+import { DEFAULT_ROLL_CALL_TIMES } from '../../../shared/domain/rollCall';
+import { localDay, zonedToUtc } from '../../../shared/domain/zonedTime';
 import type { MovementState } from '../../../shared/domain/movementStates';
 import { demoId, type DemoSeeder } from './seedDemo';
 
@@ -41,6 +54,9 @@ export const seedMovementsDemo: DemoSeeder = (ctx) => {
     });
     return id;
   });
+  // Drivers: the first national staff of the demo list drive the first vehicles.
+  vehicleIds.forEach((id, i) => setVehicleDrivers(ctx.db.sqlite, id, people.slice(i, i + 2)));
+  seedRollCall(ctx);
   if (people.length < 12) return;
   MOVEMENTS.forEach((m, i) => {
     const id = demoId(ctx, created);
@@ -77,3 +93,35 @@ export const seedMovementsDemo: DemoSeeder = (ctx) => {
     }
   });
 };
+
+/**
+ * Radio roll-calls of the last day: answered in full, with a relayed and an unanswered station; the latest
+ * set time already past is left with two call signs unchecked, so Home shows a missed check.
+ */
+function seedRollCall(ctx: Parameters<DemoSeeder>[0]): void {
+  const tz = String(readSettings(ctx.db.sqlite).timeZone ?? 'UTC');
+  const callSigns = rollCallSigns(ctx.db.sqlite).map((c) => c.callSign);
+  if (callSigns.length === 0) return;
+  const today = localDay(ctx.now, tz);
+  const slots = [addDays(today, -1), today]
+    .flatMap((day) => DEFAULT_ROLL_CALL_TIMES.map((slot) => ({ day, slot, at: zonedToUtc(`${day}T${slot}`, tz) })))
+    .filter((s) => s.at <= ctx.now.toISOString());
+  slots.forEach((s, n) => {
+    const latest = n === slots.length - 1;
+    callSigns.forEach((callSign, i) => {
+      if (latest && i >= callSigns.length - 2) return;
+      const status = i === 2 && !latest ? 'relayed' : i === 4 && n === 0 ? 'no_answer' : 'present';
+      upsertRadioCheck(ctx.db.sqlite, {
+        id: demoId(ctx, new Date(s.at)),
+        day: s.day,
+        slot: s.slot,
+        callSign,
+        status,
+        relayedBy: status === 'relayed' ? callSigns[0]! : '',
+        note: status === 'no_answer' ? 'Out of range behind the hills; reached by phone later (demo).' : '',
+        checkedAt: new Date(new Date(s.at).getTime() + (2 + i) * 60_000).toISOString(),
+        checkedBy: ctx.actor,
+      });
+    });
+  });
+}

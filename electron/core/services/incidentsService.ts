@@ -33,6 +33,7 @@ import { ANONYMISED_DROPPED_COLUMNS, anonymised } from '../export/incidentsAnony
 import type { Language } from '../../../shared/contract/common';
 import { loadSettings } from './settingsService';
 import { loadImportFile, planImport, previewImport } from '../import/incidentsImport';
+import { incidentReportingHandlers, withReporting } from './incidentReportingService';
 
 const MODULE = 'incidents';
 
@@ -49,7 +50,7 @@ function withTotals<T extends IncidentFields>(fields: T): T {
 function requireIncident(ctx: CommandContext, id: string): Incident {
   const found = getIncident(ctx.db.sqlite, id);
   if (!found) throw new AppError('NOT_FOUND', 'That incident no longer exists.');
-  return found;
+  return withReporting(ctx, [found])[0]!;
 }
 
 function requireAreaIfAny(ctx: CommandContext, areaId: string | null): void {
@@ -221,6 +222,15 @@ async function runImport(ctx: CommandContext, input: Parameters<Handlers<'incide
 }
 
 export const incidentsHandlers: Handlers<
+  | 'incidents.reporting'
+  | 'incidents.recordReport'
+  | 'incidents.reportingBoard'
+  | 'incidents.reportingSettings'
+  | 'incidents.updateReportingSettings'
+  | 'incidents.attachments'
+  | 'incidents.addAttachment'
+  | 'incidents.saveAttachment'
+  | 'incidents.deleteAttachment'
   | 'incidents.list'
   | 'incidents.get'
   | 'incidents.create'
@@ -236,7 +246,12 @@ export const incidentsHandlers: Handlers<
   | 'incidents.saveImportPreset'
   | 'incidents.deleteImportPreset'
 > = {
-  'incidents.list': (ctx, q) => queryIncidents(ctx.db.sqlite, q, { offset: q.startRow, limit: q.endRow - q.startRow }),
+  ...incidentReportingHandlers,
+
+  'incidents.list': (ctx, q) => {
+    const page = queryIncidents(ctx.db.sqlite, q, { offset: q.startRow, limit: q.endRow - q.startRow });
+    return { ...page, rows: withReporting(ctx, page.rows) };
+  },
 
   'incidents.get': (ctx, { id }) => requireIncident(ctx, id),
 

@@ -15,6 +15,7 @@ import { checkExportTarget, writeExport } from '../export/exportFile';
 import { toCsv, type TabularColumn } from '../export/tabular';
 import { escapeHtml, renderPdf, reportFontFaces } from '../report/renderPdf';
 import { loadSettings } from './settingsService';
+import { vehiclesHandlers } from './vehiclesService';
 
 function hydrate(ctx: CommandContext, rows: repo.MovementRow[]): MovementDetail[] {
   const ids = rows.map((r) => r.id);
@@ -156,6 +157,12 @@ export const movementsHandlers: Handlers<
   | 'vehicles.create'
   | 'vehicles.update'
   | 'vehicles.delete'
+  | 'vehicles.board'
+  | 'rollCall.sheet'
+  | 'rollCall.record'
+  | 'rollCall.board'
+  | 'rollCall.settings'
+  | 'rollCall.updateSettings'
   | 'movements.list'
   | 'movements.get'
   | 'movements.create'
@@ -172,43 +179,7 @@ export const movementsHandlers: Handlers<
   | 'movements.updateSettings'
   | 'movements.export'
 > = {
-  'vehicles.list': (ctx) => repo.listVehicles(ctx.db.sqlite),
-
-  'vehicles.create': (ctx, input) => {
-    const created = ctx.transact((audit) => {
-      const now = ctx.nowIso();
-      const v = { id: newId(), ...input, createdAt: now, updatedAt: now };
-      repo.insertVehicle(ctx.db.orm, v);
-      audit({ entity: 'vehicle', entityId: v.id, action: 'create', after: v });
-      return v;
-    });
-    ctx.emit('movements.changed', [created.id]);
-    return created;
-  },
-
-  'vehicles.update': (ctx, { id, ...input }) => {
-    const updated = ctx.transact((audit) => {
-      const before = repo.getVehicle(ctx.db.sqlite, id);
-      if (!before) throw new AppError('NOT_FOUND', 'That vehicle no longer exists.');
-      repo.updateVehicle(ctx.db.orm, { id, ...input, updatedAt: ctx.nowIso() });
-      const after = repo.getVehicle(ctx.db.sqlite, id)!;
-      audit({ entity: 'vehicle', entityId: id, action: 'update', before, after });
-      return after;
-    });
-    ctx.emit('movements.changed', [id]);
-    return updated;
-  },
-
-  'vehicles.delete': (ctx, { id }) => {
-    ctx.transact((audit) => {
-      const before = repo.getVehicle(ctx.db.sqlite, id);
-      if (!before) throw new AppError('NOT_FOUND', 'That vehicle no longer exists.');
-      repo.deleteVehicle(ctx.db.orm, id);
-      audit({ entity: 'vehicle', entityId: id, action: 'delete', before });
-    });
-    ctx.emit('movements.changed', [id]);
-    return { id };
-  },
+  ...vehiclesHandlers,
 
   'movements.list': (ctx, { day, includeActive }) => {
     const d = day ?? localDay(ctx.now(), loadSettings(ctx.db.sqlite).timeZone);

@@ -4,6 +4,7 @@ import type { Settings } from '../../../shared/contract/settings';
 import { Button } from '../components';
 import { handleVaultLocked, useVigilMutation } from '../lib/queries';
 import { CurrentPhase } from './CurrentPhase';
+import { headerItems } from './registry';
 
 const isLockShortcut = (e: KeyboardEvent) => (e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'l';
 
@@ -48,6 +49,9 @@ export function ShellHeader({ settings }: { settings: Settings | undefined }) {
         {settings?.officerName && <span className="shell-header__officer">{t('header.officer', { name: settings.officerName })}</span>}
       </div>
       <div className="shell-header__end">
+        {headerItems().map(({ id, element: Item }) => (
+          <Item key={id} />
+        ))}
         <CurrentPhase />
         <Button variant="ghost" className="shell-header__lock" onClick={() => mutate({})} busy={isPending} title={t('header.lockTitle')} aria-keyshortcuts="Control+L">
           <LockIcon />

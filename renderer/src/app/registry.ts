@@ -32,6 +32,13 @@ export interface SettingsPanel {
   element: ComponentType;
 }
 
+/** Something a module shows in the app header on every screen (an alarm, a counter); keep it small. */
+export interface HeaderItem {
+  id: string;
+  order: number;
+  element: ComponentType;
+}
+
 export interface Feature {
   /** Also the i18next namespace of the feature's translations. */
   id: string;
@@ -39,6 +46,7 @@ export interface Feature {
   nav?: NavEntry[];
   homeTiles?: HomeTile[];
   settingsPanels?: SettingsPanel[];
+  headerItems?: HeaderItem[];
 }
 
 const features: Feature[] = [];
@@ -57,3 +65,4 @@ export const navEntries = () => features.flatMap((f) => (f.nav ?? []).map((n) =>
 export const homeTiles = () => features.flatMap((f) => f.homeTiles ?? []).sort(byOrder);
 export const settingsPanels = () =>
   features.flatMap((f) => (f.settingsPanels ?? []).map((p) => ({ ...p, ns: f.id }))).sort(byOrder);
+export const headerItems = () => features.flatMap((f) => f.headerItems ?? []).sort(byOrder);

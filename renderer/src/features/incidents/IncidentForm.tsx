@@ -5,6 +5,8 @@ import { useVigilMutation, useVigilQuery } from '../../lib/queries';
 import { serverIssues } from '../../lib/serverIssues';
 import { CONFIDENTIALITIES, LOCATION_PRECISIONS, SEVERITIES, type IncidentInput } from '../../../../shared/contract/incidents';
 import { FlashReportDialog } from './FlashReportDialog';
+import { IncidentReporting } from './IncidentReporting';
+import { IncidentAttachments } from './IncidentAttachments';
 import { AWSD_ATTACK_CONTEXT, AWSD_MEANS_OF_ATTACK, II_PERPETRATOR_TYPES, II_WEAPONS, ORGANISATIONS_AFFECTED } from '../../../../shared/presets/incidentTaxonomy';
 
 type Draft = Record<string, string | boolean>;
@@ -147,6 +149,8 @@ function IncidentFormDialog({ id, initial, onClose }: { id: string | null; initi
           </Field>
         ))}
       </form>
+      {id && <IncidentReporting id={id} />}
+      {id && <IncidentAttachments id={id} />}
       {flash && id && <FlashReportDialog id={id} onClose={() => setFlash(false)} />}
     </Dialog>
   );

@@ -36,6 +36,17 @@ export function createIncidentColumns(t: TFunction): ColDef<Incident>[] {
   return [
     column('date', t, { ...textFilter, width: 150, valueFormatter: (p) => (p.value ? String(p.value).replace('T', ' ').replace(/:00Z$|Z$/, ' UTC') : '') }),
     column('category', t, { ...textFilter, width: 170 }),
+    {
+      colId: 'overdueReports',
+      field: 'overdueReports',
+      headerName: t('reporting.column'),
+      sortable: false,
+      filter: false,
+      width: 170,
+      valueFormatter: (p) => ((p.value as string[] | undefined)?.length ? (p.value as string[]).map((k) => t(`reporting.short.${k}`)).join(', ') : ''),
+      cellClass: (p) => ((p.value as string[] | undefined)?.length ? 'incidents-overdue' : ''),
+      tooltipValueGetter: (p) => ((p.value as string[] | undefined)?.length ? t('reporting.overdueTooltip') : undefined),
+    },
     column('severity', t, {
       ...selectFilter({ anyLabel, options: SEVERITIES.map((s) => equalsText(s, t(`severity.${s}`))) }),
       valueFormatter: (p) => (p.value ? t(`severity.${p.value}`) : ''),

@@ -1,6 +1,8 @@
 import { lazy } from 'react';
 import { registerFeature } from '../../app/registry';
 import { IncidentsHomeTile } from './IncidentsHomeTile';
+import { ReportingSettings } from './ReportingSettings';
+import '../files';
 import en from './locales/en.json';
 import fr from './locales/fr.json';
 import es from './locales/es.json';
@@ -17,4 +19,5 @@ registerFeature({
     { path: '/incident-statistics', labelKey: 'stats.nav', order: 21, element: StatisticsPage },
   ],
   homeTiles: [{ id: 'incidents.lastWeek', order: 10, element: IncidentsHomeTile }],
+  settingsPanels: [{ id: 'incidents.reporting', order: 30, titleKey: 'reporting.settingsTitle', element: ReportingSettings }],
 });

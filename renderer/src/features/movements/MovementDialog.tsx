@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Dialog, Field, Spinner, TextInput } from '../../components';
 import { useVigilMutation, useVigilQuery } from '../../lib/queries';
-import { canTransition } from '../../../../shared/domain/movementStates';
+import { canTransition, isEditable } from '../../../../shared/domain/movementStates';
+import { MovementForm } from './MovementForm';
 import { useDateTimeFormat, useSettings } from '../areas/hooks';
 
 /** One movement: what was asked, the green light, check-ins and alarms, and what can happen next. */
@@ -14,6 +15,7 @@ export function MovementDialog({ id, onClose }: { id: string; onClose(): void })
   const [conditions, setConditions] = useState('');
   const [reason, setReason] = useState('');
   const [checkIn, setCheckIn] = useState({ place: '', by: officer, note: '' });
+  const [editing, setEditing] = useState(false);
   const approve = useVigilMutation('movements.approve', { successMessageKey: 'movements:done.approved' });
   const refuse = useVigilMutation('movements.refuse', { successMessageKey: 'movements:done.refused' });
   const move = useVigilMutation('movements.transition', { successMessageKey: 'movements:done.changed' });
@@ -26,6 +28,7 @@ export function MovementDialog({ id, onClose }: { id: string; onClose(): void })
     );
   }
   const can = (to: Parameters<typeof canTransition>[1]) => canTransition(m.state, to);
+  if (editing) return <MovementForm movement={m} onClose={() => setEditing(false)} />;
   return (
     <Dialog open size="lg" title={`${m.from} → ${m.to}`} onClose={onClose} footer={<Button onClick={onClose}>{t('detail.close')}</Button>}>
       <div className="mv-detail">
@@ -42,8 +45,20 @@ export function MovementDialog({ id, onClose }: { id: string; onClose(): void })
           <dd>{m.travellers.map((p) => p.name).join(', ')}</dd>
           <dt>{t('columns.vehicle')}</dt>
           <dd>{[m.vehiclePlate, m.driverName].filter(Boolean).join(' / ') || '—'}</dd>
+          {m.waypoints.length > 0 && (
+            <>
+              <dt>{t('form.waypoints')}</dt>
+              <dd data-testid="movement-waypoints">{[m.from, ...m.waypoints.map((w) => w.name), m.to].join(' → ')}</dd>
+            </>
+          )}
           <dt>{t('columns.departureAt')}</dt>
           <dd>{formatDateTime(m.departureAt)}</dd>
+          {m.expectedArrivalAt && (
+            <>
+              <dt>{t('form.expectedArrival')}</dt>
+              <dd>{formatDateTime(m.expectedArrivalAt)}</dd>
+            </>
+          )}
           <dt>{t('columns.expectedReturnAt')}</dt>
           <dd>{formatDateTime(m.expectedReturnAt)}</dd>
           <dt>{t('form.plannedCheckIns')}</dt>
@@ -90,6 +105,7 @@ export function MovementDialog({ id, onClose }: { id: string; onClose(): void })
           </ul>
         </section>
         <div className="mv-actions">
+          {isEditable(m.state) && <Button onClick={() => setEditing(true)}>{t('actions.edit')}</Button>}
           {can('requested') && <Button onClick={() => move.mutate({ id, to: 'requested' })}>{t('actions.submit')}</Button>}
           {can('approved') && (
             <>

@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { AgGridReact } from 'ag-grid-react';
 import type { ColDef } from 'ag-grid-community';
 import { useTranslation } from 'react-i18next';
@@ -44,6 +45,13 @@ export function MovementsPage() {
   const list = useVigilQuery('movements.list', day ? { day, includeActive: !day } : { includeActive: true }).data;
   const alarms = useVigilQuery('movements.alarms', {}).data ?? [];
   const [open, setOpen] = useState<string | null>(null);
+  // The header alarm links here with ?open=<id>: that movement shows until closed.
+  const [params, setParams] = useSearchParams();
+  const shown = params.get('open') ?? open;
+  const close = () => {
+    setOpen(null);
+    if (params.has('open')) setParams({}, { replace: true });
+  };
   const [requesting, setRequesting] = useState(false);
   const localeText = useGridLocaleText();
   const formatDateTime = useDateTimeFormat();
@@ -137,7 +145,7 @@ export function MovementsPage() {
           onRowClicked={(e) => e.data && setOpen(e.data.id)}
         />
       </div>
-      {open && <MovementDialog id={open} onClose={() => setOpen(null)} />}
+      {shown && <MovementDialog key={shown} id={shown} onClose={close} />}
       {requesting && <MovementForm onClose={() => setRequesting(false)} />}
       {dialog}
     </div>
