@@ -160,6 +160,21 @@ export function queryContacts(
   return { rows: rows.map(toContact), total };
 }
 
+const CONTACT_GROUP_SQL = { organisationName: "coalesce(trim(o.name), '')", organisationType: "coalesce(o.type, '')" } as const;
+
+/** Contacts of a view counted per organisation (or organisation type): the grid's "group by". */
+export function groupContacts(
+  sqlite: Database.Database,
+  today: string,
+  by: keyof typeof CONTACT_GROUP_SQL,
+  view: GridView,
+): Array<{ key: string; count: number }> {
+  const q = buildGridSql(contactGridColumns(today), view, 'c.name COLLATE NOCASE, c.id');
+  return sqlite
+    .prepare(`SELECT ${CONTACT_GROUP_SQL[by]} AS key, count(*) AS count ${CONTACT_FROM} WHERE ${q.where} GROUP BY 1 ORDER BY 2 DESC, 1 COLLATE NOCASE`)
+    .all(...q.params) as Array<{ key: string; count: number }>;
+}
+
 export function getContact(sqlite: Database.Database, today: string, id: string): Contact | undefined {
   const row = sqlite.prepare(`${contactSelect(today)} WHERE c.id = ?`).get(id) as Record<string, unknown> | undefined;
   return row ? toContact(row) : undefined;

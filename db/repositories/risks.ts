@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { and, eq } from 'drizzle-orm';
 import type { Orm } from '../openDb';
-import { measures, riskConfig, riskMeasureLinks, riskReviews, risks } from '../schema';
+import { measures, riskAreas, riskConfig, riskMeasureLinks, riskPremises, riskReviews, risks } from '../schema';
 import type { GridView } from '../../shared/contract/grid';
 import type { Measure, Risk, RiskReview } from '../../shared/contract/risks';
 import { buildGridSql, type GridColumns } from '../grid';
@@ -14,6 +14,15 @@ export type RiskReviewRecord = typeof riskReviews.$inferInsert;
 const LEVEL_SQL = (col: string) =>
   `CASE ${col} WHEN 1 THEN 'low' WHEN 2 THEN 'medium' WHEN 3 THEN 'high' WHEN 4 THEN 'veryHigh' ELSE 'unacceptable' END`;
 
+/** A risk's locations as one text: its areas (full path) then its premises, in the order chosen, "; " between. */
+const LOCATIONS_SQL = `(SELECT group_concat(name, '; ') FROM (
+  SELECT lap.path AS name, 0 AS k, ra.position AS pos FROM risk_areas ra JOIN area_paths lap ON lap.area_id = ra.area_id WHERE ra.risk_id = r.id
+  UNION ALL
+  SELECT lp.name, 1, rp.position FROM risk_premises rp JOIN premises lp ON lp.id = rp.premises_id WHERE rp.risk_id = r.id
+  ORDER BY 2, 3))`;
+const AREA_IDS_SQL = `(SELECT json_group_array(area_id) FROM (SELECT area_id FROM risk_areas WHERE risk_id = r.id ORDER BY position))`;
+const PREMISES_IDS_SQL = `(SELECT json_group_array(premises_id) FROM (SELECT premises_id FROM risk_premises WHERE risk_id = r.id ORDER BY position))`;
+
 /** What a user can filter and sort the register by. Levels sort by rank, not by name. */
 export const RISK_GRID_COLUMNS: GridColumns = {
   reference: { sql: 'r.reference', type: 'text', quick: true },
@@ -24,6 +33,7 @@ export const RISK_GRID_COLUMNS: GridColumns = {
   consequence: { sql: 'r.consequence', type: 'text', quick: true },
   areaPath: { sql: 'ap.path', type: 'text', quick: true },
   premisesName: { sql: 'p.name', type: 'text', quick: true },
+  locations: { sql: LOCATIONS_SQL, type: 'text', quick: true },
   programme: { sql: 'r.programme', type: 'text', quick: true },
   exposed: { sql: 'r.exposed', type: 'text' },
   inherentLikelihood: { sql: 'r.inherent_likelihood', type: 'number' },
@@ -57,6 +67,7 @@ const SELECT = `SELECT r.id, r.reference, r.title, r.threat, r.cause, r.conseque
   r.owner, r.status, r.accepted_by AS acceptedBy, r.accepted_on AS acceptedOn,
   r.acceptance_valid_until AS acceptanceValidUntil, r.next_review AS nextReview, r.notes,
   coalesce(mt.n, 0) AS measureCount, coalesce(mt.titles, '') AS measureTitles,
+  ${AREA_IDS_SQL} AS areaIds, ${PREMISES_IDS_SQL} AS premisesIds, coalesce(${LOCATIONS_SQL}, '') AS locations,
   r.created_at AS createdAt, r.updated_at AS updatedAt ${FROM}`;
 
 function toRisk(row: Record<string, unknown>, today: string): Risk {
@@ -74,6 +85,9 @@ function toRisk(row: Record<string, unknown>, today: string): Risk {
     areaPath: (row.areaPath as string | null) ?? null,
     premisesId: (row.premisesId as string | null) ?? null,
     premisesName: (row.premisesName as string | null) ?? null,
+    areaIds: JSON.parse((row.areaIds as string | null) ?? '[]') as string[],
+    premisesIds: JSON.parse((row.premisesIds as string | null) ?? '[]') as string[],
+    locations: (row.locations as string | null) ?? '',
     programme: row.programme as string,
     exposed: JSON.parse(row.exposed as string) as Risk['exposed'],
     inherentLikelihood: row.inherentLikelihood as number,
@@ -133,6 +147,7 @@ const GROUP_SQL = {
   status: 'r.status',
   inherentLevel: LEVEL_SQL('r.inherent_level'),
   residualLevel: LEVEL_SQL('r.residual_level'),
+  owner: "trim(r.owner)",
 } as const;
 
 export function groupRisks(
@@ -186,6 +201,14 @@ export function insertRisk(orm: Orm, record: RiskRecord): void {
 
 export function updateRisk(orm: Orm, id: string, changes: Partial<RiskRecord>): void {
   orm.update(risks).set(changes).where(eq(risks.id, id)).run();
+}
+
+/** Replaces a risk's locations, keeping the order given. */
+export function setRiskLocations(orm: Orm, riskId: string, areaIds: readonly string[], premisesIds: readonly string[]): void {
+  orm.delete(riskAreas).where(eq(riskAreas.riskId, riskId)).run();
+  orm.delete(riskPremises).where(eq(riskPremises.riskId, riskId)).run();
+  if (areaIds.length) orm.insert(riskAreas).values(areaIds.map((areaId, position) => ({ riskId, areaId, position }))).run();
+  if (premisesIds.length) orm.insert(riskPremises).values(premisesIds.map((premisesId, position) => ({ riskId, premisesId, position }))).run();
 }
 
 export function deleteRisk(orm: Orm, id: string): void {

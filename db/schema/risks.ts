@@ -107,3 +107,35 @@ export const riskConfig = sqliteTable('risk_config', {
   key: text('key').primaryKey(),
   value: text('value', { mode: 'json' }).notNull(),
 });
+
+/**
+ * A risk's locations: any number of areas and premises (many-to-many). `risks.area_id` / `premises_id`
+ * stay as the first of each, so older readers of the single-location columns keep working.
+ */
+export const riskAreas = sqliteTable(
+  'risk_areas',
+  {
+    riskId: text('risk_id')
+      .notNull()
+      .references(() => risks.id, { onDelete: 'cascade' }),
+    areaId: text('area_id')
+      .notNull()
+      .references(() => areas.id, { onDelete: 'restrict' }),
+    position: integer('position').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.riskId, t.areaId] }), index('risk_areas_area_idx').on(t.areaId)],
+);
+
+export const riskPremises = sqliteTable(
+  'risk_premises',
+  {
+    riskId: text('risk_id')
+      .notNull()
+      .references(() => risks.id, { onDelete: 'cascade' }),
+    premisesId: text('premises_id')
+      .notNull()
+      .references(() => premises.id, { onDelete: 'restrict' }),
+    position: integer('position').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.riskId, t.premisesId] }), index('risk_premises_premises_idx').on(t.premisesId)],
+);

@@ -227,6 +227,20 @@ export const NetworkSchema = z.object({
 });
 export type Network = z.infer<typeof NetworkSchema>;
 
+/* ----- grouping (done by the core: AG Grid Community has no row grouping) ----- */
+
+export const CONTACT_GROUP_BY = ['organisationName', 'organisationType'] as const;
+export type ContactGroupBy = (typeof CONTACT_GROUP_BY)[number];
+export const ContactGroupsInputSchema = z.object({
+  by: z.enum(CONTACT_GROUP_BY),
+  view: GridViewSchema.default({ quickFilter: '', filterModel: {}, sortModel: [] }),
+});
+export const ContactGroupsSchema = z.object({
+  /** key '' = contacts without an organisation. Largest group first. */
+  groups: z.array(z.object({ key: z.string(), count: z.number().int() })),
+  total: z.number().int(),
+});
+
 /* ----- summary, import, export ----- */
 
 export const ContactsSummarySchema = z.object({
@@ -300,6 +314,7 @@ export const contactsCommands = {
   'contacts.create': defineCommand('contacts.create', ContactInputSchema, ContactSchema, { mutates: true }),
   'contacts.update': defineCommand('contacts.update', ContactUpdateSchema, ContactSchema, { mutates: true }),
   'contacts.delete': defineCommand('contacts.delete', IdInputSchema, deleted, { mutates: true }),
+  'contacts.groups': defineCommand('contacts.groups', ContactGroupsInputSchema, ContactGroupsSchema),
   'contacts.summary': defineCommand('contacts.summary', z.object({}), ContactsSummarySchema),
   'contacts.network': defineCommand('contacts.network', z.object({ types: z.array(OrganisationTypeSchema).optional() }), NetworkSchema),
   'contacts.export': defineCommand('contacts.export', ContactsExportRequestSchema, ContactsExportResultSchema),

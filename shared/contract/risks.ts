@@ -48,6 +48,12 @@ const riskFields = z.object({
   category: CategoryKeySchema,
   areaId: IdSchema.nullable().default(null),
   premisesId: IdSchema.nullable().default(null),
+  /**
+   * Every area and premises the risk concerns (any number). Left out, the single areaId / premisesId
+   * stand for the list (older clients); given, the first of each becomes areaId / premisesId.
+   */
+  areaIds: z.array(IdSchema).max(100).optional(),
+  premisesIds: z.array(IdSchema).max(100).optional(),
   programme: text(200).default(''),
   exposed: z.array(ExposedGroupSchema).max(5).default([]),
   inherentLikelihood: ScaleStepSchema,
@@ -90,6 +96,10 @@ export const RiskSchema = z.object({
   areaPath: z.string().nullable(),
   premisesId: IdSchema.nullable(),
   premisesName: z.string().nullable(),
+  areaIds: z.array(IdSchema),
+  premisesIds: z.array(IdSchema),
+  /** Area paths then premises names, "; " between: what the grid shows, filters on and exports. */
+  locations: z.string(),
   programme: z.string(),
   exposed: z.array(ExposedGroupSchema),
   inherentLikelihood: z.number().int(),
@@ -204,7 +214,8 @@ export const RiskConfigUpdateSchema = z.object({
   comment: text(2000).default(''),
 });
 
-export const RISK_GROUP_BY = ['category', 'status', 'inherentLevel', 'residualLevel'] as const;
+export const RISK_GROUP_BY = ['category', 'status', 'inherentLevel', 'residualLevel', 'owner'] as const;
+export type RiskGroupBy = (typeof RISK_GROUP_BY)[number];
 export const RiskGroupsInputSchema = z.object({
   by: z.enum(RISK_GROUP_BY),
   view: GridViewSchema.default({ quickFilter: '', filterModel: {}, sortModel: [] }),
@@ -224,13 +235,35 @@ export const HeatMapSchema = z.object({ inherent: Counts5x5, residual: Counts5x5
 export type HeatMap = z.infer<typeof HeatMapSchema>;
 
 export const RiskChangesInputSchema = z.object({ since: CalendarDateSchema });
+export const RiskChangeSchema = z.object({
+  risk: RiskSchema,
+  /** The significant reviews of the period, newest first. */
+  reviews: z.array(RiskReviewSchema),
+  /** Levels at the start of the period (null: the risk was created in it) and after its last change. */
+  inherentLevelBefore: RiskLevelKeySchema.nullable(),
+  inherentLevelAfter: RiskLevelKeySchema,
+  residualLevelBefore: RiskLevelKeySchema.nullable(),
+  residualLevelAfter: RiskLevelKeySchema,
+  /** Fields changed in the period ("measures" for a linked or unlinked measure), in register order. */
+  changedFields: z.array(z.string()),
+  measuresAdded: z.array(z.string()),
+  measuresRemoved: z.array(z.string()),
+  lastChangeAt: IsoTimeSchema,
+  lastChangeBy: z.string(),
+});
+export type RiskChange = z.infer<typeof RiskChangeSchema>;
 export const RiskChangesSchema = z.object({
-  risks: z.array(
-    z.object({
-      risk: RiskSchema,
-      reviews: z.array(RiskReviewSchema),
-    }),
-  ),
+  risks: z.array(RiskChangeSchema),
+  /** The instant "since" stands for: the start of that day in the delegation time zone. */
+  sinceInstant: IsoTimeSchema,
+});
+export type RiskChanges = z.infer<typeof RiskChangesSchema>;
+
+export const RiskChangesExportSchema = z.object({
+  since: CalendarDateSchema,
+  format: z.enum(['csv', 'xlsx']),
+  path: z.string().min(1).max(4096),
+  lang: z.enum(['en', 'fr', 'es', 'ar']).optional(),
 });
 
 export const RiskReviewInputSchema = z.object({
@@ -250,6 +283,7 @@ export const RISK_COLUMNS = [
   'consequence',
   'areaPath',
   'premisesName',
+  'locations',
   'programme',
   'exposed',
   'inherentLikelihood',
@@ -275,6 +309,8 @@ export const RisksImportInputSchema = z.object({
   file: z.string().min(1).max(4096),
   dryRun: z.boolean().default(false),
   sheet: z.union([z.string().max(100), z.number().int().min(1)]).optional(),
+  /** Language of the problem messages; default: the vault's language setting. */
+  lang: z.enum(['en', 'fr', 'es', 'ar']).optional(),
 });
 
 export const RiskImportProblemSchema = z.object({
@@ -319,6 +355,7 @@ export const risksCommands = {
   'risks.groups': defineCommand('risks.groups', RiskGroupsInputSchema, RiskGroupsSchema),
   'risks.heatmap': defineCommand('risks.heatmap', HeatMapInputSchema, HeatMapSchema),
   'risks.changes': defineCommand('risks.changes', RiskChangesInputSchema, RiskChangesSchema),
+  'risks.exportChanges': defineCommand('risks.exportChanges', RiskChangesExportSchema, ExportResultSchema),
   'risks.config': defineCommand('risks.config', z.object({}).default({}), RiskConfigSchema),
   'risks.setConfig': defineCommand('risks.setConfig', RiskConfigUpdateSchema, RiskConfigSchema, { mutates: true }),
   'risks.link': defineCommand('risks.link', LinkInputSchema, RiskDetailSchema, { mutates: true }),

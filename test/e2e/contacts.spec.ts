@@ -152,3 +152,71 @@ test('the network view draws organisations and people, and its list opens a cont
   await page.getByLabel('Organisation type').selectOption({ label: 'National Society' });
   await expect(page.getByTestId('network-count')).toHaveText('3 nodes, 2 links');
 });
+
+test('group contacts by organisation: the group list counts them and filters the grid', async ({ page, vigil }) => {
+  await createVault(page, vigil.url);
+  const undss = (await call(page, 'organisations.create', { name: 'UNDSS Dunmore', type: 'undss' })) as { id: string };
+  const inso = (await call(page, 'organisations.create', { name: 'INSO Dunmore', type: 'inso' })) as { id: string };
+  await call(page, 'contacts.create', { name: 'Grace Wanjiru', organisationId: undss.id });
+  await call(page, 'contacts.create', { name: 'Omar Haddad', organisationId: undss.id });
+  await call(page, 'contacts.create', { name: 'Lena Park', organisationId: inso.id });
+  await openPage(page, 'Contacts');
+  await expect(rowCount(page)).toHaveText('3 contacts');
+
+  await page.getByLabel('Group by').selectOption('organisationName');
+  const groups = page.getByRole('navigation', { name: 'Groups by Organisation' });
+  await expect(groups.getByRole('button', { name: /UNDSS Dunmore\s*2/ })).toBeVisible();
+  await groups.getByRole('button', { name: /UNDSS Dunmore/ }).click();
+  await expect(rowCount(page)).toHaveText('2 of 3 contacts');
+  await expect(gridRow(page, 'Lena Park')).toHaveCount(0);
+  await groups.getByRole('button', { name: /INSO Dunmore/ }).click();
+  await expect(rowCount(page)).toHaveText('1 of 3 contacts');
+  await expect(gridRow(page, 'Lena Park')).toBeVisible();
+  await groups.getByRole('button', { name: /All/ }).click();
+  await expect(rowCount(page)).toHaveText('3 contacts');
+});
+
+test('the contact form edits messaging handles and coordinates, refusing coordinates it cannot read', async ({ page, vigil }) => {
+  await createVault(page, vigil.url);
+  const contact = (await call(page, 'contacts.create', { name: 'Grace Wanjiru' })) as { id: string };
+  await openPage(page, 'Contacts');
+  await gridRow(page, 'Grace Wanjiru').locator('[col-id="name"]').dblclick();
+
+  await dialog(page).getByRole('button', { name: 'Add a messaging handle' }).click();
+  await dialog(page).getByLabel('Service of handle 1').fill('Signal');
+  await dialog(page).getByLabel('Handle 1', { exact: true }).fill('+254711000321');
+  await dialog(page).getByRole('button', { name: 'Add a messaging handle' }).click();
+  await dialog(page).getByLabel('Service of handle 2').fill('Telegram');
+  await dialog(page).getByLabel('Handle 2', { exact: true }).fill('@grace_w');
+
+  const coordinates = dialog(page).getByLabel('Coordinates (latitude, longitude)');
+  await coordinates.fill('somewhere north');
+  await dialog(page).getByRole('button', { name: 'Save' }).click();
+  await expect(dialog(page).getByText(/Not coordinates Vigil can read/)).toBeVisible();
+  let saved = (await call(page, 'contacts.get', { id: contact.id })) as { messaging: unknown[]; latitude: number | null };
+  expect(saved.messaging).toEqual([]);
+
+  await coordinates.fill('1°17′00″S 36°49′00″E');
+  await expect(dialog(page).getByText(/Read as latitude -1\.28333, longitude 36\.81667/)).toBeVisible();
+  await dialog(page).getByRole('button', { name: 'Save' }).click();
+  await expect(dialog(page)).toHaveCount(0);
+  saved = (await call(page, 'contacts.get', { id: contact.id })) as { messaging: unknown[]; latitude: number | null; longitude: number | null };
+  expect(saved).toMatchObject({
+    messaging: [
+      { service: 'Signal', handle: '+254711000321' },
+      { service: 'Telegram', handle: '@grace_w' },
+    ],
+  });
+  expect(saved.latitude).toBeCloseTo(-1.28333, 4);
+
+  // Reopened, the form shows them; removing one handle and clearing the coordinates saves that.
+  await gridRow(page, 'Grace Wanjiru').locator('[col-id="name"]').dblclick();
+  await expect(dialog(page).getByLabel('Handle 2', { exact: true })).toHaveValue('@grace_w');
+  await expect(coordinates).toHaveValue('-1.28333, 36.81667');
+  await dialog(page).getByRole('button', { name: 'Remove handle 1' }).click();
+  await coordinates.fill('');
+  await dialog(page).getByRole('button', { name: 'Save' }).click();
+  await expect(dialog(page)).toHaveCount(0);
+  saved = (await call(page, 'contacts.get', { id: contact.id })) as { messaging: unknown[]; latitude: number | null; longitude: number | null };
+  expect(saved).toMatchObject({ messaging: [{ service: 'Telegram', handle: '@grace_w' }], latitude: null, longitude: null });
+});

@@ -59,7 +59,12 @@ export function registerRisks(program: Command): void {
       try {
         await unlock(core);
         const report = importReport(
-          await core.dispatch('risks.import', { file: path.resolve(file), dryRun: Boolean(opts.dryRun), ...(opts.sheet ? { sheet: opts.sheet } : {}) }),
+          await core.dispatch('risks.import', {
+            file: path.resolve(file),
+            dryRun: Boolean(opts.dryRun),
+            ...(opts.sheet ? { sheet: opts.sheet } : {}),
+            ...(global.lang ? { lang: global.lang } : {}),
+          }),
         );
         printResult(global, report, humanImport(report));
         process.exitCode = report.problems.length > 0 ? EXIT.refused : EXIT.ok;

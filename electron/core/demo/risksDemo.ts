@@ -1,4 +1,4 @@
-import { insertMeasure, insertReview, insertRisk, linkMeasure } from '../../../db/repositories/risks';
+import { insertMeasure, insertReview, insertRisk, linkMeasure, setRiskLocations } from '../../../db/repositories/risks';
 import { RISK_MATRIX_PRESETS } from '../../../shared/presets/riskMatrices';
 import { riskLevel } from '../../../shared/domain/riskScoring';
 import { demoId, type DemoSeeder } from './seedDemo';
@@ -14,6 +14,10 @@ interface DemoRisk {
   consequence: string;
   /** Index into the demo cities, or -1 for the whole country. */
   city: number;
+  /** Further demo cities the risk also concerns (a road between two towns). */
+  alsoCities?: number[];
+  /** A recent change for the "changes since" view: the residual likelihood before it, days ago, why. */
+  recent?: { likelihoodBefore: number; daysAgo: number; comment: string };
   programme?: string;
   exposed: Exposed[];
   inherent: [number, number];
@@ -45,7 +49,7 @@ const MEASURES: Array<{ title: string; type: 'acceptance' | 'protection' | 'dete
 
 const RISKS: DemoRisk[] = [
   { title: 'Carjacking on the Port Amarel airport road', category: 'crime', threat: 'Armed carjacking of a delegation vehicle', cause: 'Resale market for 4x4 vehicles; unlit road', consequence: 'Injury to staff, loss of vehicle and radio', city: 0, exposed: ['nationalStaff', 'internationalStaff', 'assets'], inherent: [4, 4], residual: [2, 4], owner: 'Security officer', measures: [0, 1, 2], review: 40 },
-  { title: 'Ambush on the Dunmore–Orsk road', category: 'armedConflict', threat: 'Armed group ambush of a convoy', cause: 'Front line moving along the Upper Vale', consequence: 'Death or abduction of staff', city: 2, exposed: ['nationalStaff', 'volunteers', 'operations'], inherent: [4, 5], residual: [3, 5], owner: 'Head of sub-office', measures: [0, 1, 2, 3], review: -12 },
+  { title: 'Ambush on the Dunmore–Orsk road', category: 'armedConflict', threat: 'Armed group ambush of a convoy', cause: 'Front line moving along the Upper Vale', consequence: 'Death or abduction of staff', city: 2, alsoCities: [3], recent: { likelihoodBefore: 1, daysAgo: 3, comment: 'Two ambushes on this road reported by INSO this week (demo)' }, exposed: ['nationalStaff', 'volunteers', 'operations'], inherent: [4, 5], residual: [3, 5], owner: 'Head of sub-office', measures: [0, 1, 2, 3], review: -12 },
   { title: 'Crossfire near Orsk checkpoints', category: 'armedConflict', threat: 'Exchange of fire at checkpoints', cause: 'Clashes between armed groups', consequence: 'Injury of volunteers during distributions', city: 3, exposed: ['volunteers'], inherent: [3, 5], residual: [2, 5], owner: 'Head of sub-office', measures: [2, 4, 12], review: 90 },
   { title: 'Burglary of the Port warehouse', category: 'crime', threat: 'Night-time burglary', cause: 'Stock of relief items and fuel', consequence: 'Loss of stock, delays to distributions', city: 0, exposed: ['assets', 'operations'], inherent: [4, 3], residual: [2, 3], owner: 'Logistics coordinator', measures: [5, 6], review: 20 },
   { title: 'Demonstrations in central Port Amarel', category: 'civilUnrest', threat: 'Violent demonstrations after fuel price rises', cause: 'Economic crisis', consequence: 'Staff trapped, vehicles damaged', city: 0, exposed: ['nationalStaff', 'internationalStaff'], inherent: [4, 3], residual: [3, 2], owner: 'Security officer', measures: [12, 1], review: -3 },
@@ -59,7 +63,7 @@ const RISKS: DemoRisk[] = [
   { title: 'Malaria among field teams', category: 'health', threat: 'Malaria infection', cause: 'Endemic in the lake region', consequence: 'Severe illness, medical evacuation', city: 4, exposed: ['internationalStaff', 'volunteers'], inherent: [4, 3], residual: [2, 3], status: 'accepted', owner: 'Health coordinator', measures: [9], review: 100 },
   { title: 'Serious road accident', category: 'roadSafety', threat: 'Vehicle crash on mountain roads', cause: 'Poor roads, speeding, fatigue', consequence: 'Death or serious injury of staff', city: -1, exposed: ['nationalStaff', 'internationalStaff', 'volunteers'], inherent: [4, 4], residual: [3, 3], owner: 'Fleet manager', measures: [8, 1, 9], review: 10 },
   { title: 'Motorbike accident of volunteers', category: 'roadSafety', threat: 'Crash of volunteer motorbikes', cause: 'No helmets, unpaved tracks', consequence: 'Injury of volunteers', city: 3, programme: 'Community health', exposed: ['volunteers'], inherent: [4, 3], residual: [3, 3], owner: 'Volunteer coordinator', measures: [8], review: -45 },
-  { title: 'Robbery during cash distribution', category: 'crime', threat: 'Armed robbery of cash', cause: 'Cash transfer programme announced publicly', consequence: 'Loss of funds, injury of staff and beneficiaries', city: 1, programme: 'Cash assistance', exposed: ['nationalStaff', 'volunteers', 'assets'], inherent: [3, 4], residual: [2, 3], owner: 'Finance manager', measures: [11, 6], review: 50 },
+  { title: 'Robbery during cash distribution', category: 'crime', threat: 'Armed robbery of cash', cause: 'Cash transfer programme announced publicly', consequence: 'Loss of funds, injury of staff and beneficiaries', city: 1, alsoCities: [0], recent: { likelihoodBefore: 3, daysAgo: 5, comment: 'Armoured transport now in place (demo)' }, programme: 'Cash assistance', exposed: ['nationalStaff', 'volunteers', 'assets'], inherent: [3, 4], residual: [2, 3], owner: 'Finance manager', measures: [11, 6], review: 50 },
   { title: 'Residential burglary of delegates', category: 'crime', threat: 'Break-in at residences', cause: 'Residences known in the neighbourhood', consequence: 'Theft, trauma, possible assault', city: 0, exposed: ['internationalStaff'], inherent: [3, 3], residual: [2, 2], status: 'mitigated', owner: 'Security officer', measures: [6, 5], review: 80 },
   { title: 'Hostile rumours on social media', category: 'civilUnrest', threat: 'Misinformation about the delegation', cause: 'Aid seen as favouring one community', consequence: 'Loss of acceptance, threats to volunteers', city: 2, exposed: ['volunteers', 'operations'], inherent: [3, 3], residual: [2, 3], owner: 'Communications officer', measures: [3, 12], review: 25 },
   { title: 'Detention of national staff at checkpoints', category: 'armedConflict', threat: 'Arbitrary arrest', cause: 'Staff from a community seen as hostile', consequence: 'Detention, ill-treatment', city: 3, exposed: ['nationalStaff'], inherent: [3, 4], residual: [2, 4], owner: 'Head of delegation', measures: [3, 12], review: 35 },
@@ -143,6 +147,25 @@ export const seedRisksDemo: DemoSeeder = (ctx) => {
       residualLevelAfter: residualLevel,
       comment: 'Initial security risk assessment (demo)',
     });
+    const areaIds = [r.city, ...(r.alsoCities ?? [])].filter((c) => c >= 0).map((c) => cities[c]).filter((a): a is string => Boolean(a));
+    setRiskLocations(ctx.db.orm, id, [...new Set(areaIds)], []);
     for (const m of r.measures) linkMeasure(ctx.db.orm, id, measureIds[m]!);
+    if (r.recent) {
+      const when = new Date(ctx.now.getTime() - r.recent.daysAgo * 86_400_000);
+      const before = riskLevel(matrix, r.recent.likelihoodBefore, r.residual[1]);
+      insertReview(ctx.db.orm, {
+        id: demoId(ctx, when),
+        riskId: id,
+        at: when.toISOString(),
+        actor: ctx.actor,
+        kind: 'updated',
+        changes: [{ field: 'residualLikelihood', before: r.recent.likelihoodBefore, after: r.residual[0] }],
+        inherentLevelBefore: inherentLevel,
+        inherentLevelAfter: inherentLevel,
+        residualLevelBefore: before,
+        residualLevelAfter: residualLevel,
+        comment: r.recent.comment,
+      });
+    }
   });
 };

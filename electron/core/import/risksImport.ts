@@ -10,6 +10,9 @@ import {
 } from '../../../shared/contract/risks';
 import { referenceTaken } from '../../../db/repositories/risks';
 import type { CommandContext } from '../context';
+import type { Language } from '../../../shared/contract/common';
+import { translator } from '../i18n';
+import { loadSettings } from '../services/settingsService';
 import type { Handlers } from '../registry';
 import en from '../locales/en.json';
 import fr from '../locales/fr.json';
@@ -33,6 +36,7 @@ const FIELDS = [
   'cause',
   'consequence',
   'category',
+  'locations',
   'programme',
   'exposed',
   'inherentLikelihood',
@@ -71,6 +75,7 @@ const SYNONYMS: Record<Field, string[]> = {
   cause: ['cause', 'causa', 'السبب'],
   consequence: ['consequence', 'impact description', 'conséquence', 'consecuencia', 'العاقبة'],
   category: ['category', 'type', 'catégorie', 'categoría', 'الفئة'],
+  locations: ['locations', 'location', 'location s', 'locations premises or area', 'area', 'areas', 'premises', 'place', 'lieu', 'lieux', 'zone', 'zones', 'ubicacion', 'ubicaciones', 'zona', 'الموقع', 'المواقع', 'المنطقة'],
   programme: ['programme', 'program', 'programa', 'البرنامج'],
   exposed: ['exposed', 'who is exposed', 'exposés', 'expuestos', 'المعرضون'],
   inherentLikelihood: ['likelihood', 'probability', 'inherent probability', 'probabilité', 'vraisemblance', 'probabilidad', 'الاحتمال'],
@@ -121,14 +126,26 @@ export interface HeaderMatch {
   rows: TableRow[];
 }
 
+/** Headers Vigil itself writes: a file that has one claims its field before any synonym does. */
+const OWN_HEADERS: Set<string> = new Set(
+  LOCALES.flatMap((locale) => FIELDS.map((f) => (locale.risks.columns as Record<string, string>)[f]).filter((h): h is string => Boolean(h)).map(normalise)),
+);
+
 function fieldsOf(columns: string[]): (Field | null)[] {
   const seen = new Set<Field>();
-  return columns.map((c) => {
-    const field = HEADER_TO_FIELD.get(normalise(c)) ?? null;
-    if (!field || seen.has(field)) return null;
-    seen.add(field);
-    return field;
-  });
+  const fields: (Field | null)[] = columns.map(() => null);
+  // Two passes: Vigil's own "Locations" column wins over an "Area" column matched by synonym.
+  for (const own of [true, false]) {
+    columns.forEach((c, i) => {
+      const key = normalise(c);
+      if (fields[i] || OWN_HEADERS.has(key) !== own) return;
+      const field = HEADER_TO_FIELD.get(key) ?? null;
+      if (!field || seen.has(field)) return;
+      seen.add(field);
+      fields[i] = field;
+    });
+  }
+  return fields;
 }
 
 /**
@@ -153,6 +170,27 @@ function text(value: unknown): string {
   return /^'[=+\-@]/.test(s) ? s.slice(1) : s;
 }
 
+/** Areas (by full path "Country › Province › City", or by name when only one area has it) and premises by name. */
+function locationIndex(sqlite: CommandContext['db']['sqlite']): (name: string) => { kind: 'area' | 'premises'; id: string } | 'ambiguous' | null {
+  const areas = sqlite.prepare('SELECT a.id, a.name, ap.path FROM areas a JOIN area_paths ap ON ap.area_id = a.id').all() as Array<{ id: string; name: string; path: string }>;
+  const premises = sqlite.prepare('SELECT id, name FROM premises').all() as Array<{ id: string; name: string }>;
+  const byPath = new Map(areas.map((a) => [normalise(a.path), a.id]));
+  const byName = new Map<string, string[]>();
+  for (const a of areas) byName.set(normalise(a.name), [...(byName.get(normalise(a.name)) ?? []), a.id]);
+  const premisesByName = new Map<string, string[]>();
+  for (const p of premises) premisesByName.set(normalise(p.name), [...(premisesByName.get(normalise(p.name)) ?? []), p.id]);
+  return (name) => {
+    const key = normalise(name);
+    const path = byPath.get(key);
+    if (path) return { kind: 'area', id: path };
+    const named = byName.get(key);
+    const building = premisesByName.get(key);
+    if (named?.length === 1 && !building) return { kind: 'area', id: named[0]! };
+    if (building?.length === 1 && !named) return { kind: 'premises', id: building[0]! };
+    return named || building ? 'ambiguous' : null;
+  };
+}
+
 const FIELD_LABEL: Record<Field, string> = Object.fromEntries(FIELDS.map((f) => [f, (en.risks.columns as Record<string, string>)[f] ?? f])) as Record<Field, string>;
 
 interface PlannedRisk {
@@ -165,9 +203,15 @@ interface PlannedRisk {
 export function planRisks(
   ctx: CommandContext,
   table: Table,
+  lang: Language = loadSettings(ctx.db.sqlite).language,
 ): { match: HeaderMatch; planned: PlannedRisk[]; problems: RiskImportProblem[]; invalid: Array<{ row: number; title: string; reference: string | null }> } {
   const match = findHeader(table);
   const problems: RiskImportProblem[] = [];
+  // Messages in the user's language (English fallback); the column names stay those of the file.
+  const tr = translator(lang);
+  const msg = (key: string, params: Record<string, unknown> = {}) => tr(`risksImport.${key}`, params);
+  const label = (f: Field) => tr(`risks.columns.${f}`, { defaultValue: FIELD_LABEL[f] });
+  const list = (items: readonly string[]) => items.join(tr('risksImport.listSeparator'));
   const missing = REQUIRED.filter((f) => !match.fields.includes(f));
   if (missing.length) {
     for (const f of missing) {
@@ -175,7 +219,7 @@ export function planRisks(
         row: match.headerRow,
         column: FIELD_LABEL[f],
         code: 'missingColumn',
-        message: `The file has no "${FIELD_LABEL[f]}" column; it is required. Columns found: ${match.columns.join(', ')}.`,
+        message: msg('missingColumn', { column: label(f), found: list(match.columns) }),
       });
     }
     return { match, planned: [], problems, invalid: [] };
@@ -187,6 +231,7 @@ export function planRisks(
   match.fields.forEach((f, i) => f && index.set(f, i));
   const columnName = (f: Field) => match.columns[index.get(f)!] ?? FIELD_LABEL[f];
   const seenReferences = new Map<string, number>();
+  const findLocation = index.has('locations') ? locationIndex(ctx.db.sqlite) : null;
   const planned: PlannedRisk[] = [];
   const invalid: Array<{ row: number; title: string; reference: string | null }> = [];
 
@@ -198,14 +243,14 @@ export function planRisks(
     const step = (f: Field, fallback: number | null): number => {
       const v = raw(f);
       if (isNothing(v)) {
-        if (fallback === null) problem(f, 'required', `${FIELD_LABEL[f]} is empty; give a whole number from 1 to 5.`);
+        if (fallback === null) problem(f, 'required', msg('stepEmpty', { field: label(f) }));
         return fallback ?? 1;
       }
       // "4", 4 or "4 - Likely": the leading number is the step.
       const m = /^\s*(\d+)(?:[.,]0+)?(?:\s*[-–:]\s*\S.*)?$/.exec(text(v));
       const n = m ? Number(m[1]) : NaN;
       if (!Number.isInteger(n) || n < 1 || n > 5) {
-        problem(f, 'scaleStep', `${FIELD_LABEL[f]} must be a whole number from 1 to 5, not "${text(v)}".`);
+        problem(f, 'scaleStep', msg('scaleStep', { field: label(f), value: text(v) }));
         return 1;
       }
       return n;
@@ -216,14 +261,14 @@ export function planRisks(
       const parsed = parseDate(v, 'dmy');
       const value = parsed.ok ? parsed.value : null;
       if (!value || !/^\d{4}-\d{2}-\d{2}$/.test(value)) {
-        problem(f, 'dateFormat', `${FIELD_LABEL[f]} "${text(v)}" is not a calendar date; write it as YYYY-MM-DD (e.g. 2025-09-30).`);
+        problem(f, 'dateFormat', msg('dateFormat', { field: label(f), value: text(v) }));
         return null;
       }
       return value;
     };
 
     const title = str('title');
-    if (!title) problem('title', 'required', 'The risk has no title.');
+    if (!title) problem('title', 'required', msg('noTitle'));
     const inherentLikelihood = step('inherentLikelihood', null);
     const inherentImpact = step('inherentImpact', null);
     // No residual rating yet: the risk is as bad as before any measure.
@@ -235,7 +280,10 @@ export function planRisks(
     if (categoryText) {
       const key = categoryKeys.get(normalise(categoryText)) ?? CATEGORY_LABELS.get(normalise(categoryText));
       if (key && config.categories.includes(key)) category = key;
-      else problem('category', 'unknownCategory', `Unknown category "${categoryText}"; use one of: ${config.categories.join(', ')} (add it in the register settings first).`);
+      else {
+        const known = config.categories.map((c) => tr(`risks.categories.${c}`, { defaultValue: c }));
+        problem('category', 'unknownCategory', msg('unknownCategory', { value: categoryText, list: list(known) }));
+      }
     }
 
     let status: RiskStatus = 'open';
@@ -243,7 +291,7 @@ export function planRisks(
     if (statusText) {
       const key = STATUS_LABELS.get(normalise(statusText));
       if (key && (RISK_STATUSES as readonly string[]).includes(key)) status = key as RiskStatus;
-      else problem('status', 'unknownStatus', `Unknown status "${statusText}"; use one of: ${RISK_STATUSES.join(', ')}.`);
+      else problem('status', 'unknownStatus', msg('unknownStatus', { value: statusText, list: list(RISK_STATUSES.map((k) => tr(`risks.statuses.${k}`))) }));
     }
 
     const exposed: Array<(typeof EXPOSED_GROUPS)[number]> = [];
@@ -251,7 +299,23 @@ export function planRisks(
       const key = EXPOSED_LABELS.get(normalise(part));
       if (key && (EXPOSED_GROUPS as readonly string[]).includes(key)) {
         if (!exposed.includes(key as (typeof exposed)[number])) exposed.push(key as (typeof exposed)[number]);
-      } else problem('exposed', 'unknownExposed', `"${part}" is not a group that can be exposed; use: ${EXPOSED_GROUPS.join(', ')}.`);
+      } else problem('exposed', 'unknownExposed', msg('unknownExposed', { value: part, list: list(EXPOSED_GROUPS.map((k) => tr(`risks.exposed.${k}`))) }));
+    }
+
+    // Several locations in one cell, separated by ";" (or new lines), as Vigil's own export writes them.
+    // A name this vault does not know (a register from another delegation) does not stop the import: the
+    // risk keeps it in its notes, so nothing is lost and the officer can link the area later.
+    const areaIds: string[] = [];
+    const premisesIds: string[] = [];
+    const unmatched: string[] = [];
+    if (findLocation) {
+      for (const part of str('locations').split(/[;\n]/).map((p) => p.trim()).filter(Boolean)) {
+        const found = findLocation(part);
+        if (found === 'ambiguous' || !found) unmatched.push(part);
+        else if (found.kind === 'area') {
+          if (!areaIds.includes(found.id)) areaIds.push(found.id);
+        } else if (!premisesIds.includes(found.id)) premisesIds.push(found.id);
+      }
     }
 
     let reference: string | null = null;
@@ -260,12 +324,12 @@ export function planRisks(
     if (referenceText) {
       const parsed = RiskReferenceSchema.safeParse(referenceText.toUpperCase());
       if (!parsed.success) {
-        problem('reference', 'referenceFormat', `Reference "${referenceText}" is not of the form R-001; leave it empty to number the risk automatically.`);
+        problem('reference', 'referenceFormat', msg('referenceFormat', { value: referenceText }));
       } else {
         reference = parsed.data;
         const earlier = seenReferences.get(reference);
         if (earlier !== undefined) {
-          problem('reference', 'duplicateReference', `Reference ${reference} is already used on row ${earlier} of this file; each risk needs its own reference.`);
+          problem('reference', 'duplicateReference', msg('duplicateReference', { reference, row: earlier }));
         } else {
           seenReferences.set(reference, row);
           if (referenceTaken(ctx.db.sqlite, reference)) {
@@ -275,14 +339,23 @@ export function planRisks(
       }
     }
 
+    // No locations column: an updated risk keeps its locations (its first ones stand for the list).
+    const kept =
+      !findLocation && existingId
+        ? (ctx.db.sqlite.prepare('SELECT area_id AS areaId, premises_id AS premisesId FROM risks WHERE id = ?').get(existingId) as {
+            areaId: string | null;
+            premisesId: string | null;
+          })
+        : null;
     const fields = {
       title,
       threat: str('threat'),
       cause: str('cause'),
       consequence: str('consequence'),
       category,
-      areaId: null,
-      premisesId: null,
+      areaId: kept ? kept.areaId : (areaIds[0] ?? null),
+      premisesId: kept ? kept.premisesId : (premisesIds[0] ?? null),
+      ...(findLocation ? { areaIds, premisesIds } : {}),
       programme: str('programme'),
       exposed,
       inherentLikelihood,
@@ -295,10 +368,10 @@ export function planRisks(
       acceptedOn: date('acceptedOn'),
       acceptanceValidUntil: date('acceptanceValidUntil'),
       nextReview: date('nextReview'),
-      notes: str('notes'),
+      notes: [str('notes'), unmatched.length ? msg('unmatchedLocations', { list: unmatched.join('; ') }) : ''].filter(Boolean).join('\n'),
     };
     if (fields.acceptedOn && fields.acceptanceValidUntil && fields.acceptanceValidUntil < fields.acceptedOn) {
-      problem('acceptanceValidUntil', 'beforeAcceptance', 'The acceptance ends before the date it was given.');
+      problem('acceptanceValidUntil', 'beforeAcceptance', msg('beforeAcceptance'));
     }
     if (problems.length === before) {
       // Lengths and the remaining rules of the form, exactly as risks.create checks them.
@@ -306,7 +379,8 @@ export function planRisks(
       if (!checked.success) {
         for (const issue of checked.error.issues) {
           const f = FIELDS.find((x) => x === issue.path[0]) ?? null;
-          problem(f, issue.message, `${f ? FIELD_LABEL[f] : 'Row'}: ${issue.message === 'tooLong' ? 'the text is too long' : issue.message}.`);
+          const where = f ? label(f) : msg('row');
+          problem(f, issue.message, issue.message === 'tooLong' ? msg('tooLong', { field: where }) : msg('invalid', { field: where, issue: issue.message }));
         }
       }
     }
@@ -320,10 +394,11 @@ export function planRisks(
 }
 
 export const risksImportHandlers: Handlers<'risks.import'> = {
-  'risks.import': async (ctx, { file, dryRun, sheet }) => {
+  'risks.import': async (ctx, { file, dryRun, sheet, lang: wantedLang }) => {
+    const lang = wantedLang ?? loadSettings(ctx.db.sqlite).language;
     const loaded = loadImportFile(file, ctx);
     const table = await readTable(loaded.bytes, loaded.name, sheet === undefined ? {} : { sheet });
-    const { match, planned, problems, invalid } = planRisks(ctx, table);
+    const { match, planned, problems, invalid } = planRisks(ctx, table, lang);
     const items: RisksImportReport['items'] = [
       ...planned.map((p) => ({ row: p.row, reference: p.reference, title: p.fields.title, action: p.existingId ? ('update' as const) : ('create' as const), riskId: p.existingId })),
       ...invalid.map((i) => ({ ...i, action: 'invalid' as const, riskId: null })),
@@ -348,7 +423,9 @@ export const risksImportHandlers: Handlers<'risks.import'> = {
             : createRiskInTransaction(ctx, p.fields, audit, 'imported').id;
         } catch (error) {
           // Everything was checked in the plan; a late refusal still names its row, and the transaction rolls back.
-          if (error instanceof AppError) throw new AppError(error.code, `Row ${p.row}: ${error.message} Nothing was imported.`, error.details);
+          if (error instanceof AppError) {
+            throw new AppError(error.code, translator(lang)('risksImport.lateRefusal', { row: p.row, message: error.message }), error.details);
+          }
           throw error;
         }
       }),

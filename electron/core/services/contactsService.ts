@@ -35,6 +35,7 @@ import {
   listLinks,
   loadNetwork,
   queryContacts,
+  groupContacts,
   queryOrganisations,
   touchLastContact,
   updateContact,
@@ -343,6 +344,7 @@ export const contactsHandlers: Handlers<
   | 'contacts.update'
   | 'contacts.delete'
   | 'contacts.summary'
+  | 'contacts.groups'
   | 'contacts.network'
   | 'contacts.export'
   | 'contacts.import'
@@ -437,6 +439,11 @@ export const contactsHandlers: Handlers<
     ctx.emit('contacts.changed', [id]);
     ctx.emit('interactions.changed');
     return { id };
+  },
+
+  'contacts.groups': (ctx, { by, view }) => {
+    const groups = groupContacts(ctx.db.sqlite, today(ctx), by, view);
+    return { groups, total: groups.reduce((sum, g) => sum + g.count, 0) };
   },
 
   'contacts.summary': (ctx) => ({ ...contactsSummary(ctx.db.sqlite, today(ctx), STALE_CONTACT_DAYS), staleDays: STALE_CONTACT_DAYS }),

@@ -4,6 +4,7 @@ import type { Language } from '../../../shared/contract/common';
 import { MAX_EVIDENCE_BYTES, type MsrCompare, type MsrItem, type MsrSnapshot } from '../../../shared/contract/msr';
 import { complianceSummary, statusDirection, type MsrStatus } from '../../../shared/domain/msrCompliance';
 import { MSR_IFRC_ITEMS } from '../../../shared/presets/msrIfrc';
+import { msrItemTitle } from '../../../shared/presets/msrIfrcTitles';
 import { getMeasure } from '../../../db/repositories/risks';
 import {
   deleteEvidenceFile,
@@ -132,7 +133,7 @@ function exportColumns(lang: Language): TabularColumn<ExportRow>[] {
   const value: Array<[string, (i: ExportRow) => CellValue]> = [
     ['part', (i) => `${i.part}. ${t(`msr.parts.${i.part}`)}`],
     ['code', (i) => i.code],
-    ['title', (i) => i.title],
+    ['title', (i) => msrItemTitle(i, lang)],
     ['status', (i) => t(`msr.statuses.${i.status}`)],
     ['responsible', (i) => i.responsible],
     ['dueDate', (i) => i.dueDate],

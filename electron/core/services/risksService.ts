@@ -11,8 +11,11 @@ import {
   type RiskColumn,
   type RiskConfig,
   type RiskDetail,
+  type RiskChange,
+  type RiskChanges,
   type RiskReview,
 } from '../../../shared/contract/risks';
+import { zonedToUtc } from '../../../shared/domain/zonedTime';
 import { RISK_LEVEL_KEYS, RISK_MATRIX_PRESETS, type RiskMatrix } from '../../../shared/presets/riskMatrices';
 import { emptyHeatMap, levelColour, riskLevel } from '../../../shared/domain/riskScoring';
 import { getArea } from '../../../db/repositories/areas';
@@ -39,6 +42,7 @@ import {
   referenceTaken,
   reviewsOfRisk,
   risksByIds,
+  setRiskLocations,
   significantReviewsSince,
   unlinkMeasure,
   updateMeasure,
@@ -51,7 +55,7 @@ import type { Handlers } from '../registry';
 import { newId } from '../ids';
 import { translator } from '../i18n';
 import { checkExportTarget, writeExport } from '../export/exportFile';
-import { neutraliseFormula, toCsv, type CellValue, type TabularColumn } from '../export/tabular';
+import { neutraliseFormula, toCsv, toXlsx, type CellValue, type TabularColumn } from '../export/tabular';
 import { loadSettings } from './settingsService';
 
 const LEVEL_RANK = Object.fromEntries(RISK_LEVEL_KEYS.map((k, i) => [k, i + 1])) as Record<string, number>;
@@ -108,6 +112,8 @@ export interface RiskFields {
   category: string;
   areaId: string | null;
   premisesId: string | null;
+  areaIds?: string[] | undefined;
+  premisesIds?: string[] | undefined;
   programme: string;
   exposed: string[];
   inherentLikelihood: number;
@@ -123,28 +129,55 @@ export interface RiskFields {
   notes: string;
 }
 
-function checkReferences(ctx: CommandContext, input: RiskFields, config: RiskConfig): void {
+/**
+ * The risk's areas and premises. A client that sends only the single areaId / premisesId (older forms,
+ * scripts) means that one location; resending an unchanged first location keeps the rest of the list.
+ */
+export function resolveLocations(input: RiskFields, before: Risk | null): { areaIds: string[]; premisesIds: string[] } {
+  const pick = (list: string[] | undefined, single: string | null, beforeSingle: string | null | undefined, beforeList: string[] | undefined) => {
+    if (list) return [...new Set(list)];
+    if (before && single === beforeSingle) return [...(beforeList ?? [])];
+    return single ? [single] : [];
+  };
+  return {
+    areaIds: pick(input.areaIds, input.areaId, before?.areaId, before?.areaIds),
+    premisesIds: pick(input.premisesIds, input.premisesId, before?.premisesId, before?.premisesIds),
+  };
+}
+
+function checkReferences(ctx: CommandContext, input: RiskFields, config: RiskConfig, locations: { areaIds: string[]; premisesIds: string[] }): void {
   const issues: Array<{ path: string; message: string }> = [];
   if (!config.categories.includes(input.category)) issues.push({ path: 'category', message: 'unknownCategory' });
-  if (input.areaId && !getArea(ctx.db.sqlite, input.areaId)) issues.push({ path: 'areaId', message: 'unknownArea' });
-  if (input.premisesId && !getPremises(ctx.db.sqlite, input.premisesId)) {
-    issues.push({ path: 'premisesId', message: 'unknownPremises' });
-  }
+  const explicitAreas = input.areaIds !== undefined;
+  locations.areaIds.forEach((id, i) => {
+    if (!getArea(ctx.db.sqlite, id)) issues.push({ path: explicitAreas ? `areaIds.${i}` : 'areaId', message: 'unknownArea' });
+  });
+  const explicitPremises = input.premisesIds !== undefined;
+  locations.premisesIds.forEach((id, i) => {
+    if (!getPremises(ctx.db.sqlite, id)) issues.push({ path: explicitPremises ? `premisesIds.${i}` : 'premisesId', message: 'unknownPremises' });
+  });
   if (input.acceptedOn && input.acceptanceValidUntil && input.acceptanceValidUntil < input.acceptedOn) {
     issues.push({ path: 'acceptanceValidUntil', message: 'beforeAcceptance' });
   }
   if (issues.length) throw new AppError('VALIDATION', 'Some fields of the risk need attention.', { issues });
 }
 
-function record(ctx: CommandContext, input: RiskFields, matrix: RiskMatrix, reviewMonths: number) {
+function record(
+  ctx: CommandContext,
+  input: RiskFields,
+  matrix: RiskMatrix,
+  reviewMonths: number,
+  locations: { areaIds: string[]; premisesIds: string[] },
+) {
   return {
     title: input.title,
     threat: input.threat,
     cause: input.cause,
     consequence: input.consequence,
     category: input.category,
-    areaId: input.areaId,
-    premisesId: input.premisesId,
+    // The single-location columns keep the first of each list, for readers that know only them.
+    areaId: locations.areaIds[0] ?? null,
+    premisesId: locations.premisesIds[0] ?? null,
     programme: input.programme,
     exposed: input.exposed,
     inherentLikelihood: input.inherentLikelihood,
@@ -169,8 +202,7 @@ const TRACKED: ReadonlyArray<keyof Risk> = [
   'cause',
   'consequence',
   'category',
-  'areaId',
-  'premisesId',
+  'locations',
   'programme',
   'exposed',
   'inherentLikelihood',
@@ -225,7 +257,8 @@ export function createRiskInTransaction(
   kind: 'created' | 'imported' = 'created',
 ): Risk {
   const config = loadRiskConfig(ctx.db.sqlite);
-  checkReferences(ctx, input, config);
+  const locations = resolveLocations(input, null);
+  checkReferences(ctx, input, config, locations);
   let seq = nextRiskSeq(ctx.db.sqlite);
   let reference = `R-${String(seq).padStart(3, '0')}`;
   if (input.reference) {
@@ -239,7 +272,8 @@ export function createRiskInTransaction(
   }
   const now = ctx.nowIso();
   const id = newId();
-  insertRisk(ctx.db.orm, { id, seq, reference, ...record(ctx, input, config.matrix, config.reviewMonths), createdAt: now, updatedAt: now });
+  insertRisk(ctx.db.orm, { id, seq, reference, ...record(ctx, input, config.matrix, config.reviewMonths, locations), createdAt: now, updatedAt: now });
+  setRiskLocations(ctx.db.orm, id, locations.areaIds, locations.premisesIds);
   const after = requireRisk(ctx, id);
   writeReview(ctx, kind, null, after, [], input.comment);
   audit({ entity: 'risk', entityId: id, action: kind === 'imported' ? 'import' : 'create', after });
@@ -257,9 +291,11 @@ export function updateRiskInTransaction(
   const { comment, ...fields } = input;
   const before = requireRisk(ctx, id);
   const config = loadRiskConfig(ctx.db.sqlite);
-  checkReferences(ctx, fields, config);
-  const values = record(ctx, { ...fields, nextReview: fields.nextReview ?? before.nextReview }, config.matrix, config.reviewMonths);
+  const locations = resolveLocations(fields, before);
+  checkReferences(ctx, fields, config, locations);
+  const values = record(ctx, { ...fields, nextReview: fields.nextReview ?? before.nextReview }, config.matrix, config.reviewMonths, locations);
   updateRisk(ctx.db.orm, id, { ...values, updatedAt: ctx.nowIso() });
+  setRiskLocations(ctx.db.orm, id, locations.areaIds, locations.premisesIds);
   const after = requireRisk(ctx, id);
   const changes = diff(before, after);
   // Saving without a change is still a review: the officer looked at the risk.
@@ -282,6 +318,7 @@ function exportColumns(lang: Language, ids: readonly RiskColumn[]): TabularColum
     consequence: (r) => r.consequence,
     areaPath: (r) => r.areaPath,
     premisesName: (r) => r.premisesName,
+    locations: (r) => r.locations || null,
     programme: (r) => r.programme,
     exposed: (r) => r.exposed.map((e) => t(`risks.exposed.${e}`)).join(', '),
     inherentLikelihood: (r) => r.inherentLikelihood,
@@ -346,7 +383,7 @@ async function registerXlsx(
   }
   sheet.views = [{ state: 'frozen', ySplit: header.number, rightToLeft: options.rtl }];
   sheet.autoFilter = { from: { row: header.number, column: 1 }, to: { row: header.number, column: columns.length } };
-  const wide = new Set(['title', 'threat', 'cause', 'consequence', 'measureTitles', 'notes']);
+  const wide = new Set(['title', 'threat', 'cause', 'consequence', 'locations', 'measureTitles', 'notes']);
   columns.forEach((c, i) => {
     sheet.getColumn(i + 1).width = wide.has(c.id) ? 40 : Math.min(24, Math.max(10, c.header.length + 2));
   });
@@ -369,6 +406,78 @@ function recomputeLevels(ctx: CommandContext, matrix: RiskMatrix, comment: strin
   return changed;
 }
 
+const FIELD_ORDER = [...TRACKED, 'measures'] as string[];
+
+/** Every risk whose level or measures changed since the start of `since` in the delegation time zone. */
+export function riskChanges(ctx: CommandContext, since: string): RiskChanges {
+  const sinceInstant = zonedToUtc(`${since}T00:00`, loadSettings(ctx.db.sqlite).timeZone);
+  const reviews = significantReviewsSince(ctx.db.sqlite, sinceInstant);
+  const byRisk = new Map<string, RiskReview[]>();
+  for (const r of reviews) byRisk.set(r.riskId, [...(byRisk.get(r.riskId) ?? []), r]);
+  const found = risksByIds(ctx.db.sqlite, [...byRisk.keys()], today(ctx));
+  const changes = found.map((risk): RiskChange => {
+    // Newest first: the oldest entry holds the levels at the start of the period.
+    const list = byRisk.get(risk.id) ?? [];
+    const newest = list[0]!;
+    const oldest = list[list.length - 1]!;
+    const fields = new Set<string>();
+    const added: string[] = [];
+    const removed: string[] = [];
+    for (const review of [...list].reverse()) {
+      for (const c of review.changes) {
+        fields.add(c.field);
+        if (c.field !== 'measures') continue;
+        if (typeof c.after === 'string') added.push(c.after);
+        if (typeof c.before === 'string') removed.push(c.before);
+      }
+      if (review.inherentLevelBefore !== null && review.inherentLevelBefore !== review.inherentLevelAfter) fields.add('inherentLevel');
+      if (review.residualLevelBefore !== null && review.residualLevelBefore !== review.residualLevelAfter) fields.add('residualLevel');
+    }
+    return {
+      risk,
+      reviews: list,
+      inherentLevelBefore: oldest.inherentLevelBefore,
+      inherentLevelAfter: newest.inherentLevelAfter,
+      residualLevelBefore: oldest.residualLevelBefore,
+      residualLevelAfter: newest.residualLevelAfter,
+      changedFields: [...fields].sort((a, b) => rankOf(a) - rankOf(b)),
+      measuresAdded: added,
+      measuresRemoved: removed,
+      lastChangeAt: newest.at,
+      lastChangeBy: newest.actor,
+    };
+  });
+  // Register order (by reference), as before; the view sorts as it likes.
+  return { risks: changes, sinceInstant };
+}
+
+function rankOf(field: string): number {
+  const i = FIELD_ORDER.indexOf(field === 'inherentLevel' ? 'inherentImpact' : field === 'residualLevel' ? 'residualImpact' : field);
+  return i < 0 ? FIELD_ORDER.length : i + (field.endsWith('Level') ? 0.5 : 0);
+}
+
+function changeColumns(lang: Language): TabularColumn<RiskChange>[] {
+  const t = translator(lang);
+  const level = (k: string | null) => (k ? t(`risks.levels.${k}`) : t('risks.changes.new'));
+  const fieldLabel = (f: string) => t(`risks.changes.fields.${f}`, { defaultValue: f });
+  const cols: Array<[string, (c: RiskChange) => CellValue]> = [
+    ['reference', (c) => c.risk.reference],
+    ['title', (c) => c.risk.title],
+    ['category', (c) => t(`risks.categories.${c.risk.category}`, { defaultValue: c.risk.category })],
+    ['inherentBefore', (c) => level(c.inherentLevelBefore)],
+    ['inherentAfter', (c) => level(c.inherentLevelAfter)],
+    ['residualBefore', (c) => level(c.residualLevelBefore)],
+    ['residualAfter', (c) => level(c.residualLevelAfter)],
+    ['changed', (c) => c.changedFields.map(fieldLabel).join('; ')],
+    ['measuresAdded', (c) => c.measuresAdded.join('; ')],
+    ['measuresRemoved', (c) => c.measuresRemoved.join('; ')],
+    ['lastChangeAt', (c) => c.lastChangeAt],
+    ['lastChangeBy', (c) => c.lastChangeBy],
+    ['comments', (c) => c.reviews.map((r) => r.comment).filter(Boolean).join('; ')],
+  ];
+  return cols.map(([id, value]) => ({ id, header: t(`risks.changes.columns.${id}`), value }));
+}
+
 export const risksHandlers: Handlers<
   | 'risks.list'
   | 'risks.get'
@@ -379,6 +488,7 @@ export const risksHandlers: Handlers<
   | 'risks.groups'
   | 'risks.heatmap'
   | 'risks.changes'
+  | 'risks.exportChanges'
   | 'risks.config'
   | 'risks.setConfig'
   | 'risks.link'
@@ -445,14 +555,24 @@ export const risksHandlers: Handlers<
     return { inherent: fill(counts.inherent), residual: fill(counts.residual), total: counts.inherent.reduce((s, c) => s + c.n, 0) };
   },
 
-  'risks.changes': (ctx, { since }) => {
-    // "Since" a date means since the start of that day in the delegation's time zone; UTC midnight is
-    // close enough for a review list and avoids a time-zone database in core.
-    const reviews = significantReviewsSince(ctx.db.sqlite, `${since}T00:00:00.000Z`);
-    const byRisk = new Map<string, RiskReview[]>();
-    for (const r of reviews) byRisk.set(r.riskId, [...(byRisk.get(r.riskId) ?? []), r]);
-    const found = risksByIds(ctx.db.sqlite, [...byRisk.keys()], today(ctx));
-    return { risks: found.map((risk) => ({ risk, reviews: byRisk.get(risk.id) ?? [] })) };
+  'risks.changes': (ctx, { since }) => riskChanges(ctx, since),
+
+  'risks.exportChanges': async (ctx, { since, format, path, lang: wantedLang }) => {
+    const target = checkExportTarget(path, format);
+    const settings = loadSettings(ctx.db.sqlite);
+    const lang = wantedLang ?? settings.language;
+    const t = translator(lang);
+    const { risks: rows } = riskChanges(ctx, since);
+    const columns = changeColumns(lang);
+    const demoMarker = settings.isDemo ? t('demoMarker') : null;
+    const sheetName = t('risks.changes.sheet');
+    const data =
+      format === 'csv'
+        ? toCsv(columns, rows, { sheetName, demoMarker })
+        : await toXlsx(columns, rows, { sheetName, demoMarker });
+    const written = writeExport(target, data);
+    ctx.logger.info('export written', { command: ctx.command, rows: rows.length, bytes: written.bytes });
+    return { ...written, rows: rows.length, verified: true };
   },
 
   'risks.config': (ctx) => loadRiskConfig(ctx.db.sqlite),

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { Button, Checkbox, ConfirmDialog, Dialog, Field, Select, Spinner, TextArea, TextInput } from '../../components';
 import { applyServerIssues, useVigilMutation, useVigilQuery } from '../../lib/queries';
 import { ContactInputSchema, type Contact, type ContactInput } from '../../../../shared/contract/contacts';
+import { formatDecimal, parseCoordinates } from '../../../../shared/domain/coordinates';
 import { isolate } from '../files/bidi';
 import { ContactLinks } from './ContactLinks';
 import { InteractionsLog } from './InteractionsLog';
@@ -41,7 +42,6 @@ const toFormValues = (c: Contact | null): FormValues => ({
   phones: c?.phones ?? [],
   callSign: c?.callSign ?? '',
   email: c?.email ?? '',
-  // Kept as they are: not edited here, but an update must not drop them.
   messaging: c?.messaging ?? [],
   address: c?.address ?? '',
   latitude: c?.latitude ?? null,
@@ -54,6 +54,9 @@ const toFormValues = (c: Contact | null): FormValues => ({
   notes: c?.notes ?? '',
   externalId: c?.externalId ?? null,
 });
+
+/** Suggestions for the messaging service field; any other name is accepted. */
+const MESSAGING_SERVICES = ['WhatsApp', 'Signal', 'Telegram', 'Threema', 'Viber', 'Skype', 'Teams'];
 
 const nullable = (value: unknown) => (value === '' || value == null ? null : String(value));
 
@@ -75,13 +78,28 @@ function ContactFormDialog({ record, onClose, onOpen }: { record: Contact | null
     defaultValues: toFormValues(record),
   });
   const phones = useFieldArray({ control, name: 'phones' });
+  const handles = useFieldArray({ control, name: 'messaging' });
+  const servicesListId = useId();
+  // Coordinates are typed as one "lat, lon" text (decimal or DMS) and read with the shared parser.
+  const [coordinates, setCoordinates] = useState(
+    record?.latitude != null && record.longitude != null ? formatDecimal(record.latitude, record.longitude) : '',
+  );
+  const [coordinatesError, setCoordinatesError] = useState(false);
+  const parsedCoordinates = coordinates.trim() ? parseCoordinates(coordinates) : null;
 
   const saveOptions = { successMessageKey: 'contacts:form.saved', onSuccess: onClose, onError: applyServerIssues(setError) };
   const create = useVigilMutation('contacts.create', saveOptions);
   const update = useVigilMutation('contacts.update', saveOptions);
   const remove = useVigilMutation('contacts.delete', { successMessageKey: 'contacts:delete.done', onSuccess: onClose });
 
-  const onSubmit = handleSubmit((values) => {
+  const onSubmit = handleSubmit((raw) => {
+    const typed = coordinates.trim();
+    if (typed && !parsedCoordinates) {
+      setCoordinatesError(true);
+      return;
+    }
+    setCoordinatesError(false);
+    const values = { ...raw, latitude: parsedCoordinates?.lat ?? null, longitude: parsedCoordinates?.lon ?? null };
     // Logging a meeting moves the last-contact date after this form opened: keep the fresh one unless edited here.
     if (record) update.mutate({ ...values, lastContactDate: dirtyFields.lastContactDate ? values.lastContactDate : record.lastContactDate, id: record.id });
     else create.mutate(values);
@@ -163,6 +181,41 @@ function ContactFormDialog({ record, onClose, onOpen }: { record: Contact | null
             {t('form.addPhone')}
           </Button>
         </fieldset>
+        <fieldset className="contacts-phones contacts-wide">
+          <legend className="v-field__label">{t('columns.messaging')}</legend>
+          <datalist id={servicesListId}>
+            {MESSAGING_SERVICES.map((s) => (
+              <option key={s} value={s} />
+            ))}
+          </datalist>
+          {handles.fields.map((field, index) => (
+            <div key={field.id} className="contacts-phones__row">
+              <TextInput
+                aria-label={t('form.handleService', { n: index + 1 })}
+                placeholder={t('form.handleServicePlaceholder')}
+                list={servicesListId}
+                {...register(`messaging.${index}.service`)}
+                maxLength={50}
+                dir="auto"
+              />
+              <TextInput
+                aria-label={t('form.handle', { n: index + 1 })}
+                aria-invalid={errors.messaging?.[index]?.handle ? true : undefined}
+                placeholder={t('form.handlePlaceholder')}
+                {...register(`messaging.${index}.handle`)}
+                maxLength={200}
+                dir="ltr"
+              />
+              <Button size="sm" variant="ghost" aria-label={t('form.removeHandle', { n: index + 1 })} onClick={() => handles.remove(index)}>
+                ×
+              </Button>
+              {errors.messaging?.[index]?.handle && <span className="v-field__error">{errorText(errors.messaging[index].handle)}</span>}
+            </div>
+          ))}
+          <Button size="sm" onClick={() => handles.append({ service: '', handle: '' })}>
+            {t('form.addHandle')}
+          </Button>
+        </fieldset>
         <Field label={t('columns.email')} error={errorText(errors.email)}>
           <TextInput type="email" {...register('email')} maxLength={320} autoComplete="off" dir="ltr" />
         </Field>
@@ -177,6 +230,25 @@ function ContactFormDialog({ record, onClose, onOpen }: { record: Contact | null
         </Field>
         <Field label={t('columns.address')} error={errorText(errors.address)} className="contacts-wide">
           <TextInput {...register('address')} maxLength={500} autoComplete="off" dir="auto" />
+        </Field>
+        <Field
+          label={t('form.coordinates')}
+          className="contacts-wide"
+          hint={parsedCoordinates ? t('form.coordinatesRead', { lat: parsedCoordinates.lat.toFixed(5), lon: parsedCoordinates.lon.toFixed(5) }) : t('form.coordinatesHint')}
+          error={coordinatesError ? t('validation.coordinatesFormat') : (errorText(errors.latitude) ?? errorText(errors.longitude))}
+        >
+          <TextInput
+            value={coordinates}
+            onChange={(event) => {
+              setCoordinates(event.target.value);
+              setCoordinatesError(false);
+            }}
+            onBlur={() => setCoordinatesError(coordinates.trim() !== '' && !parsedCoordinates)}
+            placeholder="-1.28333, 36.81667"
+            maxLength={100}
+            autoComplete="off"
+            dir="ltr"
+          />
         </Field>
         <Field label={t('columns.trustNote')} error={errorText(errors.trustNote)} className="contacts-wide">
           <TextArea {...register('trustNote')} maxLength={2000} rows={2} dir="auto" />

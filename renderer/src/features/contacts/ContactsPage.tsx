@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { GridApi } from 'ag-grid-community';
 import { Button, EmptyState, PageHeader, Spinner, TextInput } from '../../components';
 import { useVigilQuery } from '../../lib/queries';
-import type { Contact } from '../../../../shared/contract/contacts';
+import { CONTACT_GROUP_BY, type Contact, type ContactGroupBy } from '../../../../shared/contract/contacts';
+import { applyGroupFilter, GroupBySelect, GroupList, groupCountView, textGroupFilter, useGridFilterModel } from '../../app/grid/GroupBy';
 import { useDebouncedValue } from '../../app/grid/useDebouncedValue';
 import { ContactForm } from './ContactForm';
 import { ContactsGrid } from './ContactsGrid';
@@ -29,9 +30,22 @@ export function ContactsPage() {
   const [importing, setImporting] = useState(false);
   const api = useRef<GridApi<Contact> | null>(null);
   const getApi = useCallback(() => api.current, []);
+  const [readyApi, setReadyApi] = useState<GridApi<Contact> | null>(null);
   const onReady = useCallback((ready: GridApi<Contact> | null) => {
     api.current = ready;
+    setReadyApi(ready);
   }, []);
+  const [groupBy, setGroupBy] = useState<ContactGroupBy | ''>('');
+  const gridFilters = useGridFilterModel(readyApi);
+  const groups = useVigilQuery(
+    'contacts.groups',
+    { by: groupBy || 'organisationName', view: groupCountView(quickFilter, gridFilters, groupBy || null) },
+    { enabled: groupBy !== '' && view === 'people' },
+  );
+  const groupLabel = (key: string): string => {
+    if (key === '') return t('groups.noOrganisation');
+    return groupBy === 'organisationType' ? t(`orgTypes.${key}`) : key;
+  };
 
   const total = everything.data?.total;
   const count =
@@ -89,9 +103,36 @@ export function ContactsPage() {
                 <span className="contacts-toolbar__count" role="status">
                   {count}
                 </span>
+                <GroupBySelect
+                  label={t('groups.label')}
+                  noneLabel={t('groups.none')}
+                  options={CONTACT_GROUP_BY.map((id) => ({ id, label: t(`groups.by.${id}`) }))}
+                  value={groupBy}
+                  onChange={(by) => {
+                    // The old grouping's filter goes with it: a new grouping starts from "all".
+                    if (groupBy) applyGroupFilter(api.current, groupBy, null);
+                    setGroupBy(by as ContactGroupBy | '');
+                  }}
+                />
                 <span className="contacts-toolbar__end contacts-muted">{t('grid.openHint')}</span>
               </div>
-              <ContactsGrid quickFilter={quickFilter} onOpen={setEditing} onTotal={setShown} onReady={onReady} />
+              <div className={groupBy ? 'grid-grouped' : undefined}>
+                {groupBy && (
+                  <GroupList
+                    label={t('groups.listLabel', { by: t(`groups.by.${groupBy}`) })}
+                    allLabel={t('groups.all')}
+                    loadingLabel={t('page.loading')}
+                    groups={groups.data?.groups}
+                    total={groups.data?.total}
+                    labelOf={groupLabel}
+                    colId={groupBy}
+                    filterOf={textGroupFilter}
+                    filterModel={gridFilters}
+                    getApi={getApi}
+                  />
+                )}
+                <ContactsGrid quickFilter={quickFilter} onOpen={setEditing} onTotal={setShown} onReady={onReady} />
+              </div>
             </>
           )}
         </>

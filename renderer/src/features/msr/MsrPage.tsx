@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { msrItemTitle } from '../../../../shared/presets/msrIfrcTitles';
 import { Badge, Button, PageHeader, Select, Spinner } from '../../components';
 import { useVigilMutation } from '../../lib/queries';
 import { MSR_STATUSES } from '../../../../shared/domain/msrCompliance';
@@ -14,7 +15,7 @@ import { useCalendarDate } from '../risks/hooks';
 import './msr.css';
 
 export function MsrPage() {
-  const { t } = useTranslation('msr');
+  const { t, i18n } = useTranslation('msr');
   const list = useMsrList();
   const percent = usePercent();
   const date = useCalendarDate();
@@ -108,7 +109,7 @@ export function MsrPage() {
                             <bdi>{item.code}</bdi>
                             {item.origin === 'custom' && <Badge>{t('origin.custom')}</Badge>}
                           </td>
-                          <td className="msr-table__title">{item.title}</td>
+                          <td className="msr-table__title">{msrItemTitle(item, i18n.language)}</td>
                           <td>
                             <Select
                               aria-label={t('statusOf', { code: item.code })}

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { msrItemTitle } from '../../../../shared/presets/msrIfrcTitles';
 import { Badge, Button, Dialog, Field, TextInput } from '../../components';
 import { useVigilMutation, useVigilQuery } from '../../lib/queries';
 import { usePercent } from './hooks';
@@ -89,7 +90,7 @@ export function SnapshotsDialog({ onClose }: { onClose(): void }) {
               <ul className="msr-compare__changes">
                 {data.changes.map((c) => (
                   <li key={`${c.code}-${c.direction}`} className={`msr-compare__change msr-compare__change--${c.direction}`}>
-                    <Badge>{t(`compare.direction.${c.direction}`)}</Badge> <bdi>{c.code}</bdi> {c.title}{' '}
+                    <Badge>{t(`compare.direction.${c.direction}`)}</Badge> <bdi>{c.code}</bdi> {msrItemTitle({ code: c.code, title: c.title, origin: 'preset' }, i18n.language)}{' '}
                     <span className="msr-compare__statuses">
                       {c.before ? t(`statuses.${c.before}`) : '—'} → {c.after ? t(`statuses.${c.after}`) : '—'}
                     </span>

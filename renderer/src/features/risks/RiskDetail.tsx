@@ -126,6 +126,10 @@ export function RiskDetail({ riskId, onClose }: { riskId: string; onClose(): voi
           </dd>
           <dt>{t('columns.threat')}</dt>
           <dd dir="auto">{risk.threat || t('detail.empty')}</dd>
+          <dt>{t('columns.locations')}</dt>
+          <dd dir="auto" data-testid="risk-locations">
+            {risk.locations || t('detail.empty')}
+          </dd>
           <dt>{t('columns.owner')}</dt>
           <dd dir="auto">{risk.owner || t('detail.empty')}</dd>
           <dt>{t('columns.nextReview')}</dt>

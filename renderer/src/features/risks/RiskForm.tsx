@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { FieldError } from 'react-hook-form';
 import type { z } from 'zod';
 import { Button, Dialog, Field, Select, TextArea, TextInput } from '../../components';
-import { applyServerIssues, useVigilMutation } from '../../lib/queries';
+import { applyServerIssues, useVigilMutation, useVigilQuery } from '../../lib/queries';
 import { useErrorText } from '../../app/formErrors';
 import { EXPOSED_GROUPS, RISK_STATUSES, RiskInputSchema, type Risk, type RiskInput } from '../../../../shared/contract/risks';
 import { SCALE_STEPS } from '../../../../shared/domain/riskScoring';
@@ -29,6 +29,8 @@ const toFormValues = (r: Risk | null, firstCategory: string): RiskInput => ({
   category: r?.category ?? firstCategory,
   areaId: r?.areaId ?? null,
   premisesId: r?.premisesId ?? null,
+  areaIds: r?.areaIds ?? [],
+  premisesIds: r?.premisesIds ?? [],
   programme: r?.programme ?? '',
   exposed: r?.exposed ?? [],
   inherentLikelihood: r?.inherentLikelihood ?? 3,
@@ -58,6 +60,7 @@ export function RiskForm({ record, onClose, onSaved }: RiskFormProps) {
   const formId = useId();
   const config = useRiskConfig();
   const areas = useAreas();
+  const premises = useVigilQuery('premises.list', { startRow: 0, endRow: 1000 });
   const matrix = config.data?.matrix;
   const categories = config.data?.categories ?? [];
   const {
@@ -81,12 +84,27 @@ export function RiskForm({ record, onClose, onSaved }: RiskFormProps) {
   const update = useVigilMutation('risks.update', saveOptions);
   const areaOptions = useMemo(() => {
     const collator = new Intl.Collator(i18n.language, { numeric: true });
-    return [...(areas.data ?? [])].sort((a, b) => collator.compare(a.path, b.path)).map((a) => ({ value: a.id, label: a.path }));
-  }, [areas.data, i18n.language]);
+    // The risk's own locations first, so they are in view without scrolling the list.
+    const mine = new Set(record?.areaIds ?? []);
+    return [...(areas.data ?? [])]
+      .sort((a, b) => Number(mine.has(b.id)) - Number(mine.has(a.id)) || collator.compare(a.path, b.path))
+      .map((a) => ({ value: a.id, label: a.path }));
+  }, [areas.data, i18n.language, record]);
 
   const stepOptions = (labels: readonly string[] | undefined) =>
     SCALE_STEPS.map((s) => ({ value: String(s), label: `${s} — ${labels ? t(`scale.${labels[s - 1]}`) : ''}` }));
-  const onSubmit = handleSubmit((values) => {
+  const premisesOptions = useMemo(() => {
+    const collator = new Intl.Collator(i18n.language, { numeric: true });
+    const mine = new Set(record?.premisesIds ?? []);
+    return [...(premises.data?.rows ?? [])]
+      .sort((a, b) => Number(mine.has(b.id)) - Number(mine.has(a.id)) || collator.compare(a.name, b.name))
+      .map((p) => ({ value: p.id, label: p.name }));
+  }, [premises.data, i18n.language, record]);
+  const onSubmit = handleSubmit((form) => {
+    // The lists are the truth; the single columns follow their first entries.
+    const areaIds = form.areaIds ?? [];
+    const premisesIds = form.premisesIds ?? [];
+    const values = { ...form, areaIds, premisesIds, areaId: areaIds[0] ?? null, premisesId: premisesIds[0] ?? null };
     if (record) update.mutate({ ...values, id: record.id });
     else create.mutate(values);
   });
@@ -149,12 +167,38 @@ export function RiskForm({ record, onClose, onSaved }: RiskFormProps) {
             <Select {...register('residualImpact', step)} options={stepOptions(matrix?.impactLabels)} />
           </Field>
         </fieldset>
-        <Field label={t('columns.areaPath')} error={errorText(errors.areaId)}>
-          <Select {...register('areaId', { setValueAs: nullableText })} placeholder={t('form.noArea')} options={areaOptions} />
-        </Field>
         <Field label={t('columns.programme')} error={errorText(errors.programme)}>
           <TextInput {...register('programme')} maxLength={200} dir="auto" />
         </Field>
+        <fieldset className="risks-form__locations risks-form__wide">
+          <legend>{t('form.locations')}</legend>
+          <p className="v-field__hint">{t('form.locationsHint')}</p>
+          <div className="risks-form__location-lists">
+            <fieldset className="risks-form__location-list" aria-label={t('form.areas')}>
+              <legend className="risks-form__location-title">{t('form.areas')}</legend>
+              {areaOptions.length === 0 && <p className="v-field__hint">{t('form.noAreas')}</p>}
+              {areaOptions.map((a) => (
+                <label key={a.value} className="risks-form__check">
+                  <input type="checkbox" value={a.value} {...register('areaIds')} /> <bdi>{a.label}</bdi>
+                </label>
+              ))}
+            </fieldset>
+            <fieldset className="risks-form__location-list" aria-label={t('form.premises')}>
+              <legend className="risks-form__location-title">{t('form.premises')}</legend>
+              {premisesOptions.length === 0 && <p className="v-field__hint">{t('form.noPremises')}</p>}
+              {premisesOptions.map((p) => (
+                <label key={p.value} className="risks-form__check">
+                  <input type="checkbox" value={p.value} {...register('premisesIds')} /> <bdi>{p.label}</bdi>
+                </label>
+              ))}
+            </fieldset>
+          </div>
+          {(errors.areaIds || errors.premisesIds || errors.areaId || errors.premisesId) && (
+            <p className="v-field__error">
+              {errorText((errors.areaIds as FieldError | undefined) ?? (errors.premisesIds as FieldError | undefined) ?? errors.areaId ?? errors.premisesId)}
+            </p>
+          )}
+        </fieldset>
         <fieldset className="risks-form__exposed risks-form__wide">
           <legend>{t('columns.exposed')}</legend>
           {EXPOSED_GROUPS.map((g) => (

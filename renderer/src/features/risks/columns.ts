@@ -87,7 +87,8 @@ export function createRiskColumns({ t, matrix, formatDate }: RiskColumnContext):
       width: 140,
     }),
     column('measureTitles', t, { ...textFilter, valueFormatter: (p) => (p.value ? String(p.value).split('\n').join(' · ') : ''), minWidth: 220, flex: 2 }),
-    column('areaPath', t, { ...textFilter, minWidth: 180 }),
+    column('locations', t, { ...textFilter, minWidth: 200, tooltipField: 'locations' }),
+    column('areaPath', t, { ...textFilter, minWidth: 180, hide: true }),
     column('inherentLikelihood', t, { ...numberFilter, width: 120, type: 'rightAligned', hide: true }),
     column('inherentImpact', t, { ...numberFilter, width: 120, type: 'rightAligned', hide: true }),
   ];
