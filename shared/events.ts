@@ -19,11 +19,15 @@ export const EVENT_NAMES = [
   'equipment.changed',
   'contacts.changed', 'organisations.changed', 'interactions.changed',
   'people.changed', 'movements.changed',
+  'backup.changed', 'backup.progress',
+  'rosters.changed',
 ] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 
 export interface EventPayload {
   ids?: string[];
+  /** Long jobs (backup.progress): how far along, done of total. */
+  progress?: { done: number; total: number };
 }
 
 export interface VigilEvent {

@@ -11,3 +11,6 @@ export * from "./plans";
 export * from "./people";
 export * from "./movements";
 export * from "./dailyLog";
+export * from "./mapLayers";
+export * from "./rosters";
+export * from "./reports";

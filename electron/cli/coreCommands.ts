@@ -11,6 +11,11 @@ import { registerMsr } from './commands/msr';
 import { registerInspections } from './commands/inspections';
 import { registerContacts } from './commands/contacts';
 import { registerPeople } from './commands/people';
+import { registerBackup } from './commands/backup';
+import { registerHandover } from './commands/handover';
+import { registerRosters } from './commands/rosters';
+import { registerVerify } from './commands/verify';
+import { registerReport } from './commands/report';
 
 /** Subcommands; later modules add theirs (import, export, report, backup) next to these. */
 export function registerCoreCommands(program: Command): void {
@@ -26,4 +31,9 @@ export function registerCoreCommands(program: Command): void {
   registerInspections(program);
   registerContacts(program);
   registerPeople(program);
+  registerBackup(program);
+  registerHandover(program);
+  registerRosters(program);
+  registerVerify(program);
+  registerReport(program);
 }

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/openDb';
 import type { EventName } from '../../shared/events';
 import type { AdapterName, Logger, UploadStore } from './types';
+import type { PdfPrinter } from './report/renderPdf';
 import type { Vault } from './vault/vault';
 
 export interface AuditEntry {
@@ -33,4 +34,6 @@ export interface CommandContext {
    * the change and its audit rows commit together or not at all. Never await inside `work`.
    */
   transact<T>(work: (audit: (entry: AuditEntry) => void) => T): T;
+  /** The host's PDF printer when it gave one (desktop: Electron's printToPDF); see printReportPdf. */
+  readonly printPdf?: PdfPrinter | undefined;
 }

@@ -9,6 +9,8 @@ import { createStderrLogger } from './log';
 import type { Core, CoreOptions } from './types';
 import { createUploadStore } from './uploads';
 import { Vault } from './vault/vault';
+import { createBackupRuntime } from './backup/runtime';
+import { runIfDue } from './backup/schedule';
 
 export type { Core, CoreOptions } from './types';
 export { defaultDataDir } from './dataDir';
@@ -23,6 +25,8 @@ export interface CreateCoreOptions extends CoreOptions {
    * an injected clock) calls core.checkIdle() itself.
    */
   idleCheckMs?: number;
+  /** How often the backup schedule is checked while unlocked (default 60 s); 0: no timer. */
+  backupCheckMs?: number;
 }
 
 /** The idle check interval: a lock at most this late after the idle time has passed. */
@@ -83,6 +87,7 @@ export function createCore(options: CreateCoreOptions): Core {
       vault,
       logger,
       uploads,
+      printPdf: options.printPdf,
       get db() {
         return vault.database;
       },
@@ -138,6 +143,10 @@ export function createCore(options: CreateCoreOptions): Core {
     validateOutput: options.validateOutput ?? false,
   };
 
+  // Scheduled backups: a timer runs while the vault is unlocked and dispatches backup.create when due.
+  const backups = createBackupRuntime({ vault, logger, publish, allowWeakKdf: options.weakKdfForTests, checkMs: options.backupCheckMs, runIfDue: () => runIfDue((name, input) => dispatch(deps, name, input), now) });
+  listeners.add((event) => backups.onEvent(event));
+
   return {
     dataDir: options.dataDir,
     uploads,
@@ -152,6 +161,7 @@ export function createCore(options: CreateCoreOptions): Core {
     },
     close() {
       if (idleTimer) clearInterval(idleTimer);
+      backups.stop();
       vault.lock();
       listeners.clear();
     },

@@ -18,6 +18,9 @@ import { peopleHandlers } from './services/peopleService';
 import { movementsHandlers } from './services/movementsService';
 import { incidentsMapHandlers } from './services/incidentsMapService';
 import { mapHandlers } from './services/mapService';
+import { backupHandlers } from './services/backupService';
+import { rostersHandlers } from './services/rostersService';
+import { reportsHandlers } from './services/reportsService';
 
 export type Handler<N extends CommandName> = (
   ctx: CommandContext,
@@ -49,4 +52,7 @@ export const handlers: Handlers<Exclude<CommandName, HostOnlyCommand>> = {
   ...movementsHandlers,
   ...incidentsMapHandlers,
   ...mapHandlers,
+  ...backupHandlers,
+  ...rostersHandlers,
+  ...reportsHandlers,
 };

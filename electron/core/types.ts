@@ -1,5 +1,6 @@
 import type { Envelope } from '../../shared/envelope';
 import type { VigilEvent } from '../../shared/events';
+import type { PdfPrinter } from './report/renderPdf';
 
 /** Which transport a call came through; recorded in the audit trail next to the officer's name. */
 export type AdapterName = 'desktop' | 'web' | 'cli';
@@ -25,6 +26,8 @@ export interface CoreOptions {
   /** Where the drizzle migrations are (bundled builds copy them next to the bundle). */
   migrationsDir?: string;
   hostHandlers?: Record<string, HostHandler>;
+  /** The host's PDF printer (Electron's printToPDF in the desktop app); default: headless Chromium. */
+  printPdf?: PdfPrinter;
 }
 
 /** Bytes handed over by browser mode's upload endpoint, referred to as `upload:<id>` wherever a path is taken. */

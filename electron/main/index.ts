@@ -4,10 +4,12 @@ import { defaultDataDir } from '../core/dataDir';
 import { createCore } from '../core/index';
 import type { Core } from '../core/types';
 import { createAppProtocolHandler } from './appFiles';
+import { createBasemapAwareHandler } from './basemapProtocol';
 import { createDialogHandlers } from './dialogs';
 import { createEventForwarder, createIpcHandler } from './ipc';
 import { buildMenuTemplate } from './menu';
 import { bundlePaths } from './paths';
+import { createPdfPrinter, createPrintPages, installPrintSession, PRINT_PARTITION } from './pdfPrinter';
 import {
   APP_ENTRY_URL,
   APP_SCHEME,
@@ -80,7 +82,7 @@ function hardenSession(): void {
   ses.webRequest.onBeforeRequest((details, callback) => {
     callback({ cancel: !isAllowedRequestUrl(details.url) });
   });
-  protocol.handle(APP_SCHEME, createAppProtocolHandler(paths.rendererDir));
+  protocol.handle(APP_SCHEME, createBasemapAwareHandler(createAppProtocolHandler(paths.rendererDir), () => core?.dataDir ?? null));
 }
 
 function start(): void {
@@ -103,11 +105,27 @@ function start(): void {
     },
   });
 
+  // Reports print with Electron's own Chromium (printToPDF) in a hidden, sandboxed, offline window.
+  const printPages = createPrintPages();
+  installPrintSession(session.fromPartition(PRINT_PARTITION), printPages);
+
   const activeCore = createCore({
     dataDir: defaultDataDir(),
     adapter: 'desktop',
     migrationsDir: paths.migrationsDir,
     hostHandlers: dialogHandlers,
+    // The hardening is restated here (printWindowOptions already sets it) so that it is visible where the
+    // window is made, to readers and to electronegativity.
+    printPdf: createPdfPrinter(
+      {
+        createWindow: (options) =>
+          new BrowserWindow({
+            ...options,
+            webPreferences: { ...options.webPreferences, contextIsolation: true, sandbox: true, nodeIntegration: false },
+          }),
+      },
+      printPages,
+    ),
   });
   core = activeCore;
 

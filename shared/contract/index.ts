@@ -16,6 +16,9 @@ import { inspectionsCommands } from './inspections';
 import { peopleCommands } from './people';
 import { movementsCommands } from './movements';
 import { mapCommands } from './map';
+import { backupCommands } from './backup';
+import { rostersCommands } from './rosters';
+import { reportsCommands } from './reports';
 
 /** Every command Vigil answers. A module adds its commands here and nowhere else in shared/. */
 export const contract = {
@@ -36,6 +39,9 @@ export const contract = {
   ...peopleCommands,
   ...movementsCommands,
   ...mapCommands,
+  ...backupCommands,
+  ...rostersCommands,
+  ...reportsCommands,
 };
 
 export type Contract = typeof contract;

@@ -8,6 +8,10 @@ import { risksCases } from './risksCases';
 const prefix = process.argv[2];
 const root = path.resolve(import.meta.dirname, '../..');
 const cases = [...foundationCases, ...(await incidentsCases()), ...risksCases()];
+cases.push(...(await import('./rosterCases')).rosterCases());
+cases.push(...(await import('./reportCases')).reportCases());
+cases.push(...(await import('./mapCases')).mapCases());
+cases.push(...(await import('./backupCases')).backupCases());
 process.stderr.write(`vigil bench${prefix ? ` (${prefix}*)` : ''} on ${process.version}\n`);
 const results = await runCases(cases, prefix);
 if (results.length === 0) {

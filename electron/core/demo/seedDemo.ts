@@ -12,6 +12,8 @@ import { seedContactsDemo } from './contactsDemo';
 import { seedInspectionsDemo } from './inspectionsDemo';
 import { seedPeopleDemo } from './peopleDemo';
 import { seedMovementsDemo } from './movementsDemo';
+import { seedRostersDemo } from './rostersDemo';
+import { seedMapDemo } from './mapDemo';
 
 export interface DemoContext {
   db: Db;
@@ -29,7 +31,7 @@ export type DemoSeeder = (ctx: DemoContext) => void;
  * Each module adds its seeder here, in dependency order. Everything is invented and placed in a fictional
  * country in the Indian Ocean, so no demo record can be mistaken for a real place or person.
  */
-const seeders: DemoSeeder[] = [seedAreasDemo, seedPremisesDemo, seedIncidentsDemo, seedRisksDemo, seedMsrDemo, seedPlansDemo, seedInspectionsDemo, seedContactsDemo, seedPeopleDemo, seedMovementsDemo, seedDailyLogDemo];
+const seeders: DemoSeeder[] = [seedAreasDemo, seedPremisesDemo, seedIncidentsDemo, seedRisksDemo, seedMsrDemo, seedPlansDemo, seedInspectionsDemo, seedContactsDemo, seedPeopleDemo, seedMovementsDemo, seedDailyLogDemo, seedRostersDemo, seedMapDemo];
 
 /** Faker is large: it is loaded only when a demo vault is made, never on an ordinary start. */
 export async function createDemoFaker(seed: number): Promise<Faker> {
