@@ -160,6 +160,34 @@ export function queryIncidents(
   return { rows: [...rows], total };
 }
 
+/** Each grouping's grid column (the same SQL as that column's filter). */
+const GROUP_SQL = {
+  category: 'i.category',
+  adminArea: 'i.admin_area',
+  organisationAffected: 'i.organisation_affected',
+  severity: 'i.severity',
+  perpetratorType: 'i.perpetrator_type',
+} as const satisfies Partial<Record<keyof typeof INCIDENT_GRID_COLUMNS, string>>;
+
+/**
+ * Counts per value of one grid column over the same WHERE as the list (filters, period, full text,
+ * restricted). Values equal but for case form one group, as the grid's "equals" filter treats them.
+ */
+export function groupIncidents(
+  sqlite: Database.Database,
+  by: keyof typeof GROUP_SQL,
+  view: IncidentView,
+): Array<{ key: string; count: number }> {
+  const q = incidentWhere(view);
+  const value = `coalesce(${GROUP_SQL[by]}, '')`;
+  return sqlite
+    .prepare(
+      `SELECT min(${value}) AS key, count(*) AS count ${q.needsAreas ? FROM : FROM_BARE} WHERE ${q.where}
+       GROUP BY lower(${value}) ORDER BY 2 DESC, 1`,
+    )
+    .all(...q.params) as Array<{ key: string; count: number }>;
+}
+
 /** Rows of a view one at a time: an export of 100,000 incidents never holds them all as objects. */
 export function* iterateIncidents(
   sqlite: Database.Database,

@@ -329,9 +329,24 @@ export const IncidentStatsSchema = z.object({
 });
 export type IncidentStats = z.infer<typeof IncidentStatsSchema>;
 
+/** Groupings of the incidents grid; each is a grid column, so choosing a group is that column's filter. */
+export const INCIDENT_GROUP_BY = ['category', 'adminArea', 'organisationAffected', 'severity', 'perpetratorType'] as const;
+export type IncidentGroupBy = (typeof INCIDENT_GROUP_BY)[number];
+export const IncidentGroupsInputSchema = z.object({
+  by: z.enum(INCIDENT_GROUP_BY),
+  /** The same view as `incidents.list` (column filters, period, full text, restricted or not). */
+  view: IncidentViewSchema.default({ quickFilter: '', filterModel: {}, sortModel: [], search: '', includeRestricted: true }),
+});
+/** Counts per group (key '' = none recorded), largest first; `total` is the view's count. */
+export const IncidentGroupsSchema = z.object({
+  groups: z.array(countRow),
+  total: z.number().int(),
+});
+
 export const incidentsCommands = {
   ...incidentReportingCommands,
   'incidents.stats': defineCommand('incidents.stats', IncidentStatsInputSchema, IncidentStatsSchema),
+  'incidents.groups': defineCommand('incidents.groups', IncidentGroupsInputSchema, IncidentGroupsSchema),
   'incidents.list': defineCommand(
     'incidents.list',
     IncidentQuerySchema,

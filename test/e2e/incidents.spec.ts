@@ -31,6 +31,16 @@ test('import wizard: upload a French Windows-1252 CSV, check the mapping, dry ru
   await expect(page.getByRole('status').filter({ hasText: /^1 of 5 incidents$/ })).toBeVisible();
   await expect(page.getByRole('row').filter({ hasText: 'Jijiga' })).toBeVisible();
 
+  // Grouping by area: the core counts each area, choosing one filters the grid to it, "All" clears it.
+  await page.getByLabel('Search incidents').fill('');
+  await page.getByLabel('Group by').selectOption({ label: 'Area' });
+  const areas = page.getByRole('navigation', { name: 'Groups by Area' });
+  await expect(areas.getByRole('button', { name: /^Nord\s*2$/ })).toBeVisible();
+  await areas.getByRole('button', { name: /^Nord\s*2$/ }).click();
+  await expect(page.getByRole('status').filter({ hasText: /^2 of 5 incidents$/ })).toBeVisible();
+  await areas.getByRole('button', { name: /^All\s*5$/ }).click();
+  await expect(page.getByRole('status').filter({ hasText: /^5 of 5 incidents$/ })).toBeVisible();
+
   // Statistics of the same rows: charts drawn, each exportable as PNG and CSV.
   await openPage(page, 'Statistics');
   await expect(page.getByRole('heading', { name: 'Incident statistics' })).toBeVisible();

@@ -13,6 +13,7 @@ import {
   deleteIncident,
   deleteImportPreset,
   getIncident,
+  groupIncidents,
   incidentStats,
   incidentSummary,
   incidentWriter,
@@ -238,6 +239,7 @@ export const incidentsHandlers: Handlers<
   | 'incidents.delete'
   | 'incidents.summary'
   | 'incidents.stats'
+  | 'incidents.groups'
   | 'incidents.export'
   | 'incidents.flashReport'
   | 'incidents.importPreview'
@@ -298,6 +300,11 @@ export const incidentsHandlers: Handlers<
   },
 
   'incidents.stats': (ctx, input) => incidentStats(ctx.db.sqlite, input),
+
+  'incidents.groups': (ctx, { by, view }) => {
+    const groups = groupIncidents(ctx.db.sqlite, by, view);
+    return { groups, total: groups.reduce((sum, g) => sum + g.count, 0) };
+  },
 
   'incidents.export': async (ctx, request) => {
     const extension = request.format;

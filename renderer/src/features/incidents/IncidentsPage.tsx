@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { GridApi } from 'ag-grid-community';
 import { useTranslation } from 'react-i18next';
 import { Button, EmptyState, Field, PageHeader, Spinner, TextInput } from '../../components';
@@ -8,8 +8,16 @@ import { IncidentsGrid, type IncidentFilters } from './IncidentsGrid';
 import { IncidentForm } from './IncidentForm';
 import { ImportWizard } from './ImportWizard';
 import { IncidentsExportMenu } from './IncidentsExportMenu';
-import type { Incident } from '../../../../shared/contract/incidents';
+import { applyGroupFilter, GroupBySelect, GroupList, groupCountView, textGroupFilter, useGridFilterModel } from '../../app/grid/GroupBy';
+import { INCIDENT_GROUP_BY, SEVERITIES, type Incident, type IncidentGroupBy } from '../../../../shared/contract/incidents';
 import './incidents.css';
+
+/** Severities read best from the worst down, "none recorded" last; other groupings come largest first. */
+const SEVERITY_ORDER = [...SEVERITIES].reverse();
+const severityRank = (key: string) => {
+  const i = SEVERITY_ORDER.indexOf(key as (typeof SEVERITIES)[number]);
+  return i === -1 ? SEVERITY_ORDER.length : i;
+};
 
 export function IncidentsPage() {
   const { t } = useTranslation('incidents');
@@ -23,6 +31,29 @@ export function IncidentsPage() {
   const [editing, setEditing] = useState<string | null | undefined>(undefined);
   const [importing, setImporting] = useState(false);
   const gridApi = useRef<GridApi<Incident> | null>(null);
+  const [readyApi, setReadyApi] = useState<GridApi<Incident> | null>(null);
+  const getApi = useCallback(() => gridApi.current, []);
+  const [groupBy, setGroupBy] = useState<IncidentGroupBy | ''>('');
+  const gridFilters = useGridFilterModel(readyApi);
+  // Each grouping is a grid column of the same name: choosing a group sets that column's filter.
+  const groupColumn = groupBy || null;
+  const groups = useVigilQuery(
+    'incidents.groups',
+    {
+      by: groupBy || 'category',
+      view: { ...groupCountView('', gridFilters, groupColumn), search: filters.search, from: filters.from, to: filters.to, includeRestricted: true },
+    },
+    { enabled: groupBy !== '' },
+  );
+  const sortedGroups = useMemo(() => {
+    const list = groups.data?.groups;
+    if (!list || groupBy !== 'severity') return list;
+    return [...list].sort((a, b) => severityRank(a.key) - severityRank(b.key));
+  }, [groups.data, groupBy]);
+  const groupLabel = (key: string): string => {
+    if (!key) return t('groups.noValue');
+    return groupBy === 'severity' ? t(`severity.${key}`, { defaultValue: key }) : key;
+  };
 
   const wanted = { search: debounced, from: from || undefined, to: to || undefined };
   if (wanted.search !== filters.search || wanted.from !== filters.from || wanted.to !== filters.to) setFilters(wanted);
@@ -54,9 +85,44 @@ export function IncidentsPage() {
             <Field label={t('period.to')}>
               <TextInput type="date" value={to} onChange={(e) => setTo(e.target.value)} />
             </Field>
+            <GroupBySelect
+              label={t('groups.label')}
+              noneLabel={t('groups.none')}
+              options={INCIDENT_GROUP_BY.map((id) => ({ id, label: t(`groups.by.${id}`) }))}
+              value={groupBy}
+              onChange={(by) => {
+                // The old grouping's filter goes with it: a new grouping starts from "all".
+                if (groupColumn) applyGroupFilter(gridApi.current, groupColumn, null);
+                setGroupBy(by as IncidentGroupBy | '');
+              }}
+            />
             <span role="status">{shown === null ? '' : t('shown', { shown: shown.toLocaleString(), total: (total ?? 0).toLocaleString() })}</span>
           </div>
-          <IncidentsGrid filters={filters} onOpen={setEditing} onTotal={setShown} onApi={(api) => (gridApi.current = api)} />
+          <div className={groupBy ? 'grid-grouped incidents-grouped' : 'incidents-body'}>
+            {groupBy && groupColumn && (
+              <GroupList
+                label={t('groups.listLabel', { by: t(`groups.by.${groupBy}`) })}
+                allLabel={t('groups.all')}
+                loadingLabel={t('page.loading')}
+                groups={sortedGroups}
+                total={groups.data?.total}
+                labelOf={groupLabel}
+                colId={groupColumn}
+                filterOf={textGroupFilter}
+                filterModel={gridFilters}
+                getApi={getApi}
+              />
+            )}
+            <IncidentsGrid
+              filters={filters}
+              onOpen={setEditing}
+              onTotal={setShown}
+              onApi={(api) => {
+                gridApi.current = api;
+                setReadyApi(api);
+              }}
+            />
+          </div>
         </>
       )}
       <IncidentForm id={editing} onClose={() => setEditing(undefined)} />
