@@ -40,6 +40,24 @@ test('run an inspection with a photo, finish it, create actions and read the PDF
     await page.getByRole('button', { name: 'Dismiss' }).click();
     await page.getByTestId('photo-perimeter.wall').setInputFiles(photo);
     await expect(wall.locator('img')).toHaveCount(1);
+
+    // A photo of a draft can be deleted, with the keyboard, after a confirmation that Escape cancels.
+    await page.getByTestId('photo-perimeter.wall').setInputFiles(photo);
+    await expect(wall.locator('img')).toHaveCount(2);
+    const deleteSecond = wall.getByRole('button', { name: /^Delete Photo 2 of/ });
+    await deleteSecond.focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('dialog', { name: 'Delete this photo?' })).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+    await expect(wall.locator('img')).toHaveCount(2);
+    await deleteSecond.focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('dialog').getByRole('button', { name: 'Delete photo' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByText('Photo deleted.')).toBeVisible();
+    await page.getByRole('status').getByRole('button', { name: 'Dismiss' }).click();
+    await expect(wall.locator('img')).toHaveCount(1);
     await wall.getByRole('textbox', { name: 'Note' }).fill('Gap behind the kitchen');
     await wall.getByRole('textbox', { name: 'Note' }).blur();
 
@@ -64,6 +82,9 @@ test('run an inspection with a photo, finish it, create actions and read the PDF
     await page.getByRole('button', { name: 'Finish inspection' }).click();
     await expect(page.getByText('Inspection finished.')).toBeVisible();
     await expect(page.getByText('Finished', { exact: true })).toBeVisible();
+    // A finished inspection keeps its photos: no delete button any more.
+    await expect(page.getByTestId('item-perimeter.photo').locator('img')).toHaveCount(1);
+    await expect(page.getByRole('button', { name: /^Delete Photo/ })).toHaveCount(0);
 
     await page.getByLabel('Owner').fill('Logistics officer');
     await page.getByLabel('Due date').fill('2020-01-31');

@@ -513,8 +513,12 @@ export const inspectionsHandlers: Handlers<
     const inspectionId = ctx.transact((audit) => {
       const photo = repo.getPhoto(ctx.db.sqlite, id);
       if (!photo) throw new AppError('NOT_FOUND', 'That photo no longer exists.');
-      requireDraft(ctx, photo.inspectionId);
+      const inspection = repo.getInspectionRow(ctx.db.orm, photo.inspectionId);
+      if (inspection?.status !== 'draft') {
+        throw new AppError('CONFLICT', 'This inspection is finished; its photos are kept with the record and cannot be deleted.');
+      }
       repo.deletePhoto(ctx.db.orm, id);
+      repo.updateInspection(ctx.db.orm, photo.inspectionId, { updatedAt: ctx.nowIso() });
       audit({ entity: 'inspection_photo', entityId: id, action: 'delete', before: { itemId: photo.itemId, size: photo.size } });
       return photo.inspectionId;
     });

@@ -149,6 +149,33 @@ describe('inspection run', () => {
     expect((await call(core, 'inspections.addPhoto', { inspectionId: s.id, itemId: item.id, file: path.join(dir, 'w.bin') })).mime).toBe('image/webp');
   });
 
+  it('deletes a photo of a draft (audited), and refuses on a finished inspection with nothing changed', async () => {
+    const { premises, office } = await setup();
+    const s = await call(core, 'inspections.start', { premisesId: premises.id, templateId: office.id });
+    const item = s.items[0]!;
+    const file = path.join(tempDir(), 'gate.png');
+    fs.writeFileSync(file, PNG);
+    const keep = await call(core, 'inspections.addPhoto', { inspectionId: s.id, itemId: item.id, file });
+    const gone = await call(core, 'inspections.addPhoto', { inspectionId: s.id, itemId: item.id, file });
+    expect((await call(core, 'inspections.get', { id: s.id })).items[0]!.photoIds).toHaveLength(2);
+
+    expect(await call(core, 'inspections.deletePhoto', { id: gone.id })).toEqual({ id: gone.id });
+    expect((await call(core, 'inspections.get', { id: s.id })).items[0]!.photoIds).toEqual([keep.id]);
+    expect(await callRaw(core, 'inspections.getPhoto', { id: gone.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    const audit = await call(core, 'audit.list', { startRow: 0, endRow: 500 });
+    expect(audit.rows.some((r) => r.command === 'inspections.deletePhoto' && r.entityId === gone.id && r.action === 'delete')).toBe(true);
+
+    const done = await answerAll(await call(core, 'inspections.get', { id: s.id }));
+    await call(core, 'inspections.finish', { id: done.id });
+    const auditBefore = (await call(core, 'audit.list', {})).total;
+    const refused = await callRaw(core, 'inspections.deletePhoto', { id: keep.id });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    if (!refused.ok) expect(refused.error.message).toMatch(/finished; its photos are kept/);
+    expect((await call(core, 'inspections.get', { id: s.id })).items[0]!.photoIds).toEqual([keep.id]);
+    expect(Buffer.from((await call(core, 'inspections.getPhoto', { id: keep.id })).dataBase64, 'base64').equals(PNG)).toBe(true);
+    expect((await call(core, 'audit.list', {})).total).toBe(auditBefore);
+  });
+
   it('refuses an unknown premises or template', async () => {
     const { premises, office } = await setup();
     const unknown = '01900000-0000-7000-8000-000000000000';

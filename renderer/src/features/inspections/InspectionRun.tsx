@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Spinner, TextArea, TextInput } from '../../components';
+import { Button, ConfirmDialog, Spinner, TextArea, TextInput } from '../../components';
 import { notify } from '../../app/notify';
 import { useVigilMutation, useVigilQuery } from '../../lib/queries';
 import { uploadFile } from '../../lib/transports';
@@ -12,9 +12,46 @@ import { useSaveTo } from '../files/useSaveTo';
 
 const KEYS: Record<string, string> = { y: 'yes', n: 'no', p: 'partial', a: 'na' };
 
-function Photo({ id }: { id: string }) {
+function Photo({ id, index, itemLabel, readOnly }: { id: string; index: number; itemLabel: string; readOnly: boolean }) {
+  const { t } = useTranslation('inspections');
   const photo = useVigilQuery('inspections.getPhoto', { id }).data;
-  return photo ? <img src={`data:${photo.mime};base64,${photo.dataBase64}`} alt="" /> : null;
+  const [confirming, setConfirming] = useState(false);
+  const remove = useVigilMutation('inspections.deletePhoto', {
+    successMessageKey: 'inspections:run.photoDeleted',
+    onSuccess: () => setConfirming(false),
+    onError: () => setConfirming(false),
+  });
+  if (!photo) return null;
+  const name = t('run.photoName', { n: index + 1, item: itemLabel });
+  return (
+    <figure className="insp-photo">
+      <img src={`data:${photo.mime};base64,${photo.dataBase64}`} alt={name} />
+      {!readOnly && (
+        <Button
+          size="sm"
+          variant="secondary"
+          aria-label={t('run.deletePhotoLabel', { name })}
+          // Enter and Space press this button; they are not the card's answer keys.
+          onKeyDown={(e) => e.stopPropagation()}
+          onClick={() => setConfirming(true)}
+        >
+          {t('run.deletePhoto')}
+        </Button>
+      )}
+      {confirming && (
+        <ConfirmDialog
+          open
+          danger
+          title={t('run.deletePhotoTitle')}
+          message={t('run.deletePhotoMessage', { name })}
+          confirmLabel={t('run.deletePhoto')}
+          busy={remove.isPending}
+          onConfirm={() => remove.mutate({ id })}
+          onCancel={() => setConfirming(false)}
+        />
+      )}
+    </figure>
+  );
 }
 
 /** Answer, note and photos of one item; answers are saved at once, so a draft never loses anything. */
@@ -39,6 +76,8 @@ function ItemCard(props: {
   const set = (value: string | null) => answer.mutate({ inspectionId, itemId: item.id, value });
   const onKeyDown = (e: React.KeyboardEvent) => {
     if (readOnly || e.target instanceof HTMLTextAreaElement || e.target instanceof HTMLInputElement) return;
+    // Keys pressed in the delete-photo dialog (rendered inside this card) are not answers.
+    if (e.target instanceof Element && e.target.closest('dialog')) return;
     const v = KEYS[e.key.toLowerCase()];
     if (v && item.answerType === 'check') {
       e.preventDefault();
@@ -134,8 +173,8 @@ function ItemCard(props: {
       )}
       {item.photoIds.length > 0 && (
         <div className="insp-item__photos">
-          {item.photoIds.map((id) => (
-            <Photo key={id} id={id} />
+          {item.photoIds.map((id, index) => (
+            <Photo key={id} id={id} index={index} itemLabel={item.label} readOnly={readOnly} />
           ))}
         </div>
       )}
