@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 // @ts-expect-error -- a plain .mjs build script without type declarations
 import { buildTiles, writePmtiles } from '../../build/buildBasemap.mjs';
 import { expect, test } from './fixtures';
-import { call, createVault, openPage } from './helpers';
+import { call, createVault, KDF_TIMEOUT, openPage, PASSPHRASE } from './helpers';
 
 interface ColourCounts {
   width: number;
@@ -173,6 +173,16 @@ test('map: draw a security zone, import a layer, toggle and style it', async ({ 
     .poll(async () => ((await call(page, 'map.listLayers', {})) as { colour: string; lineWidth: number }[])[0])
     .toMatchObject({ colour: '#112233', lineWidth: 5 });
   await expect(map).toHaveAttribute('data-idle', 'true', { timeout: 30_000 });
+
+  // The drawn zone and the imported layer live in the vault: they survive a restart of the app.
+  await page.goto(await vigil.restart());
+  await page.getByLabel('Passphrase').fill(PASSPHRASE);
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible(KDF_TIMEOUT);
+  await openPage(page, 'Map');
+  await expect(page.getByTestId('map')).toHaveAttribute('data-idle', 'true', { timeout: 30_000 });
+  await expect(page.getByRole('button', { name: /Drawn no-go/ })).toBeVisible();
+  await expect(page.getByRole('group', { name: 'Imported layers' }).getByRole('checkbox', { name: /checkpoints/ })).not.toBeChecked();
 });
 
 test('map: user basemaps from .pmtiles and .mbtiles are copied in, served and drawn', async ({ page, vigil }) => {
