@@ -13,6 +13,8 @@ h3{font-size:10.5pt;margin:4mm 0 1.5mm;break-after:avoid}
 p{margin:1.5mm 0}
 table{border-collapse:collapse;inline-size:100%;margin-block:1mm 2mm}
 th,td{border:1px solid #bbb;padding:1mm 1.6mm;text-align:start;vertical-align:top}
+td{unicode-bidi:plaintext}
+html[dir=rtl] th,html[dir=rtl] td{text-align:right}
 th{background:#eef2f6}
 tr{break-inside:avoid}
 table.small{font-size:8pt}
