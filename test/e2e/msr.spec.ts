@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { createVault, openPage } from './helpers';
+import { call, createVault, openPage } from './helpers';
 
 const dialog = (page: Page) => page.getByRole('dialog').last();
 
@@ -32,4 +32,30 @@ test('msr: setting an item to compliant with evidence raises the compliance %', 
   // Partial straight from the checklist counts half.
   await page.getByRole('combobox', { name: 'Status of MSR-2.2' }).selectOption('partial');
   await expect(page.getByTestId('msr-part-2-percent')).toHaveText('18.8%');
+});
+
+test('msr: a preset item saved unchanged in French stays a preset item, read in each language', async ({ page, vigil }) => {
+  await createVault(page, vigil.url);
+  await call(page, 'settings.update', { language: 'fr' });
+  await page.reload();
+  await page.getByRole('link', { name: 'Conformité MSR' }).click();
+  const item = page.getByTestId('msr-item-MSR-2.1');
+  await expect(item).toContainText('Des règles de sécurité pays existent');
+  await item.getByRole('button').last().click();
+  // The editable wording is the one the officer reads, not the stored English.
+  await expect(dialog(page).getByRole('textbox').first()).toHaveValue(/^Des règles de sécurité pays existent/);
+  await dialog(page).getByRole('combobox').first().selectOption('partial');
+  await dialog(page).getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+
+  const stored = await call(page, 'msr.list', {});
+  const saved = stored.items.find((i) => i.code === 'MSR-2.1');
+  expect(saved?.status).toBe('partial');
+  expect(saved?.title).toMatch(/^Country security regulations/);
+  await call(page, 'settings.update', { language: 'es' });
+  await page.reload();
+  await page.getByRole('link', { name: 'Cumplimiento MSR' }).click();
+  await expect(page.getByTestId('msr-item-MSR-2.1')).toContainText('Existen normas de seguridad del país');
+  await expect(page.getByTestId('msr-item-MSR-2.1')).not.toContainText('Des règles');
+  await expect(page.getByTestId('msr-item-MSR-2.1')).not.toContainText('Country security regulations');
 });

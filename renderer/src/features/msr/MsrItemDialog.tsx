@@ -7,6 +7,7 @@ import { isDesktop, vigil } from '../../lib/vigil';
 import { notify } from '../../app/notify';
 import { MSR_STATUSES } from '../../../../shared/domain/msrCompliance';
 import { MAX_EVIDENCE_BYTES, type MsrItem } from '../../../../shared/contract/msr';
+import { msrItemTitle } from '../../../../shared/presets/msrIfrcTitles';
 
 interface MsrItemDialogProps {
   item: MsrItem;
@@ -19,7 +20,10 @@ const orNull = (s: string) => (s.trim() === '' ? null : s.trim());
 export function MsrItemDialog({ item, onClose }: MsrItemDialogProps) {
   const { t, i18n } = useTranslation('msr');
   const measures = useVigilQuery('measures.list', {});
-  const [title, setTitle] = useState(item.title);
+  // A preset item reads in the officer's language; saved unchanged, it keeps its stored English wording so
+  // it stays a preset item (shown translated to every reader) rather than becoming an edited one.
+  const shownTitle = msrItemTitle(item, i18n.language);
+  const [title, setTitle] = useState(shownTitle);
   const [description, setDescription] = useState(item.description);
   const [status, setStatus] = useState(item.status);
   const [responsible, setResponsible] = useState(item.responsible);
@@ -98,7 +102,7 @@ export function MsrItemDialog({ item, onClose }: MsrItemDialogProps) {
             onClick={() =>
               save.mutate({
                 id: item.id,
-                title,
+                title: title === shownTitle ? item.title : title,
                 description,
                 status,
                 responsible,
