@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { isDesktop, vigil } from '../../lib/vigil';
 import { SaveLocationDialog } from '../files/SaveLocationDialog';
 
 interface Pending {
@@ -9,19 +8,14 @@ interface Pending {
 }
 
 /**
- * Asks for a path to write to: the native dialog on the desktop, the server-side picker in browser mode.
+ * Asks for a path to write to: the native dialog on the desktop (warnings shown after it only when there
+ * are some), the server-side picker in browser mode.
  * Without the picker's "protect with a password" option: a backup and a handover pack are already
  * encrypted, and a folder choice writes nothing.
  */
 export function useSavePath(title: string) {
   const [pending, setPending] = useState<Pending | null>(null);
-  const pick = async (name: string, ext: string): Promise<string | null> => {
-    if (isDesktop) {
-      const { path } = await vigil.call('dialog.saveFile', { defaultName: `${name}.${ext}`, filters: [{ name: ext.toUpperCase(), extensions: [ext] }] });
-      return path;
-    }
-    return new Promise((resolve) => setPending({ name, ext, resolve }));
-  };
+  const pick = (name: string, ext: string): Promise<string | null> => new Promise((resolve) => setPending({ name, ext, resolve }));
   const dialog = pending ? (
     <SaveLocationDialog
       open

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GridApi } from 'ag-grid-community';
 import { notify } from '../../app/notify';
-import { isDesktop, vigil } from '../../lib/vigil';
+import { vigil } from '../../lib/vigil';
 import type { Contact } from '../../../../shared/contract/contacts';
 import { LANGUAGES, type Language } from '../../../../shared/contract/common';
 import { isolate } from '../files/bidi';
@@ -50,21 +50,8 @@ export function useContactsExport(getApi: () => GridApi<Contact> | null, quickFi
     }
   };
 
-  const start = async (format: ExportFormat) => {
-    if (!isDesktop) {
-      setPicking(format);
-      return;
-    }
-    try {
-      const { path } = await vigil.call('dialog.saveFile', {
-        defaultName: defaultName(format),
-        filters: [{ name: t(`export.fileType.${format}`), extensions: [format] }],
-      });
-      if (path) await save(format, path);
-    } catch (error) {
-      notify.error(error);
-    }
-  };
+  // Desktop and browser alike: SaveLocationDialog asks (the system dialog on the desktop, then warnings and the password option).
+  const start = (format: ExportFormat) => setPicking(format);
 
   return { start, save, picking, busy, defaultName, includeSensitive, setIncludeSensitive, cancel: () => setPicking(null) };
 }

@@ -3,9 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, Dialog, Field, Spinner, TextInput } from '../../components';
 import { useVigilQuery } from '../../lib/queries';
-import { vigil } from '../../lib/vigil';
+import { isDesktop } from '../../lib/vigil';
 import type { SaveLocation } from '../../../../shared/contract/files';
-import { ExportPasswordFields, type ExportPasswordState } from './ExportPasswordFields';
+import { ExportPasswordFields } from './ExportPasswordFields';
+import { useExportPassword } from './useExportPassword';
+import { NativeSaveFlow } from './NativeSaveFlow';
 import { TargetWarnings } from './TargetWarnings';
 import { FileIcon, FolderIcon, HomeIcon, UpIcon, UsbIcon } from './icons';
 import { isolate } from './bidi';
@@ -30,13 +32,15 @@ export interface SaveLocationDialogProps {
 }
 
 /**
- * Browser mode's "Save as": the page cannot see the disk, so the core lists where to save (USB drives
- * first, because an export usually leaves on a stick) and browses folders; the user picks a folder and
- * types a file name. The export itself is then written by the core to that path.
+ * "Save as" for every export. Browser mode: the page cannot see the disk, so the core lists where to save
+ * (USB drives first, because an export usually leaves on a stick) and browses folders; the user picks a
+ * folder and types a file name. Desktop: the system's save dialog, then the same warnings and password
+ * option. The export itself is then written by the core to that path.
  */
 export function SaveLocationDialog(props: SaveLocationDialogProps) {
   // Mounted only while open, so every opening starts from the first location and the default name.
-  return props.open ? <SaveLocationPicker {...props} /> : null;
+  if (!props.open) return null;
+  return isDesktop ? <NativeSaveFlow {...props} /> : <SaveLocationPicker {...props} />;
 }
 
 const KIND_ORDER: Record<SaveLocation['kind'], number> = { removable: 0, documents: 1, home: 2, dataDir: 3, other: 4 };
@@ -55,9 +59,7 @@ function SaveLocationPicker({ title, defaultName, extension, busy, expectedBytes
   const [folderDraft, setFolderDraft] = useState<string | null>(null);
   const [fileName, setFileName] = useState(defaultName);
   const [nameError, setNameError] = useState<string | null>(null);
-  const [password, setPassword] = useState<ExportPasswordState>({ enabled: false, password: '', confirm: '' });
-  const [passwordError, setPasswordError] = useState<string | null>(null);
-  const [protecting, setProtecting] = useState(false);
+  const password = useExportPassword();
 
   const folder = chosen ?? sorted[0]?.path ?? null;
   const listing = useVigilQuery('files.browse', { path: folder ?? '/' }, { enabled: folder !== null });
@@ -91,22 +93,8 @@ function SaveLocationPicker({ title, defaultName, extension, busy, expectedBytes
       return;
     }
     const target = joinPath(listing.data.path, finalName);
-    if (!password.enabled) {
-      onSave(target, { protectedWithPassword: false });
-      return;
-    }
-    if (password.password.length < 8) return setPasswordError(t('password.tooShort'));
-    if (password.password !== password.confirm) return setPasswordError(t('password.mismatch'));
-    setProtecting(true);
-    try {
-      // Core keeps the password in memory for this one export and writes `<target>.zip`.
-      await vigil.call('files.protectExport', { path: target, password: password.password });
-      onSave(target, { protectedWithPassword: true });
-    } catch (error) {
-      setPasswordError((error as Error).message);
-    } finally {
-      setProtecting(false);
-    }
+    const protectedWithPassword = await password.arm(target);
+    if (protectedWithPassword !== null) onSave(target, { protectedWithPassword });
   };
 
   return (
@@ -118,7 +106,7 @@ function SaveLocationPicker({ title, defaultName, extension, busy, expectedBytes
       footer={
         <>
           <Button onClick={onCancel}>{t('shell:common.cancel')}</Button>
-          <Button variant="primary" type="submit" form={formId} busy={busy || protecting} disabled={!listing.data || blocked}>
+          <Button variant="primary" type="submit" form={formId} busy={busy || password.arming} disabled={!listing.data || blocked}>
             {t('picker.save')}
           </Button>
         </>
@@ -235,10 +223,10 @@ function SaveLocationPicker({ title, defaultName, extension, busy, expectedBytes
               label={t('picker.fileName')}
               error={nameError ?? undefined}
               hint={
-                exists && !password.enabled
+                exists && !password.value.enabled
                   ? t('picker.replace', { name: isolate(finalName) })
                   : listing.data
-                    ? t('picker.target', { path: isolate(joinPath(listing.data.path, password.enabled ? `${finalName}.zip` : finalName)) })
+                    ? t('picker.target', { path: isolate(joinPath(listing.data.path, password.value.enabled ? `${finalName}.zip` : finalName)) })
                     : undefined
               }
               required
@@ -254,14 +242,7 @@ function SaveLocationPicker({ title, defaultName, extension, busy, expectedBytes
               />
             </Field>
             {allowPassword && (
-              <ExportPasswordFields
-                value={password}
-                error={passwordError}
-                onChange={(next) => {
-                  setPassword(next);
-                  setPasswordError(null);
-                }}
-              />
+              <ExportPasswordFields value={password.value} error={password.error} onChange={password.onChange} />
             )}
           </form>
         </div>

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { notify } from '../../app/notify';
-import { isDesktop, vigil } from '../../lib/vigil';
 import { SaveLocationDialog } from './SaveLocationDialog';
 
 /**
- * Asks where to write a file: the native dialog on desktop, the server-side save-location picker in
- * browser mode. `write(path)` is the core command that writes it.
+ * Asks where to write a file (SaveLocationDialog: the system dialog then warnings and the password option
+ * on the desktop, the server-side save-location picker in browser mode). `write(path)` is the core command
+ * that writes it.
  */
 export function useSaveTo(title: string) {
   const [pending, setPending] = useState<{ name: string; ext: string; write: (path: string) => Promise<void> } | null>(null);
@@ -23,18 +23,7 @@ export function useSaveTo(title: string) {
     }
   };
 
-  const saveTo = async (name: string, ext: string, write: (path: string) => Promise<void>) => {
-    if (!isDesktop) {
-      setPending({ name, ext, write });
-      return;
-    }
-    try {
-      const { path } = await vigil.call('dialog.saveFile', { defaultName: name, filters: [{ name: ext.toUpperCase(), extensions: [ext] }] });
-      if (path) await run(write, path);
-    } catch (error) {
-      notify.error(error);
-    }
-  };
+  const saveTo = (name: string, ext: string, write: (path: string) => Promise<void>) => setPending({ name, ext, write });
 
   const dialog = pending ? (
     <SaveLocationDialog

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GridApi } from 'ag-grid-community';
 import { notify } from '../../app/notify';
-import { isDesktop, vigil } from '../../lib/vigil';
+import { vigil } from '../../lib/vigil';
 import type { Incident, IncidentExportFormat } from '../../../../shared/contract/incidents';
 import type { ExportResult } from '../../../../shared/contract/grid';
 import { LANGUAGES, type Language } from '../../../../shared/contract/common';
@@ -66,22 +66,8 @@ export function useIncidentsExport(getApi: () => GridApi<Incident> | null, filte
     }
   };
 
-  const start = async (format: IncidentExportFormat) => {
-    if (!isDesktop) {
-      setPicking(format);
-      return;
-    }
-    try {
-      const { path } = await vigil.call('dialog.saveFile', {
-        defaultName: defaultName(format),
-        filters: [{ name: t(`export.fileType.${format}`), extensions: [format] }],
-      });
-      // null: the user closed the dialog, which is not an error.
-      if (path) await save(format, path);
-    } catch (error) {
-      notify.error(error);
-    }
-  };
+  // Desktop and browser alike: SaveLocationDialog asks (the system dialog on the desktop, then warnings and the password option).
+  const start = (format: IncidentExportFormat) => setPicking(format);
 
   return { start, save, picking, busy, defaultName, cancel: () => setPicking(null) };
 }

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { notify } from '../../app/notify';
-import { isDesktop, vigil } from '../../lib/vigil';
+import { vigil } from '../../lib/vigil';
 import { isolate } from '../files/bidi';
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -34,21 +34,8 @@ export function useMapExport(getMap: () => MapLibreMap | null) {
     }
   };
 
-  const start = async () => {
-    if (!isDesktop) {
-      setPicking(true);
-      return;
-    }
-    try {
-      const { path } = await vigil.call('dialog.saveFile', {
-        defaultName,
-        filters: [{ name: t('export.fileType'), extensions: ['png'] }],
-      });
-      if (path) await save(path);
-    } catch (error) {
-      notify.error(error);
-    }
-  };
+  // Desktop and browser alike: SaveLocationDialog asks (the system dialog on the desktop, then warnings and the password option).
+  const start = () => setPicking(true);
 
   return { start, save, picking, busy, defaultName, cancel: () => setPicking(false) };
 }

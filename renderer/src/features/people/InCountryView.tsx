@@ -4,7 +4,7 @@ import { notify } from '../../app/notify';
 import { useVigilQuery } from '../../lib/queries';
 import { vigil } from '../../lib/vigil';
 
-type SaveTo = (name: string, ext: string, write: (path: string) => Promise<void>) => Promise<void>;
+type SaveTo = (name: string, ext: string, write: (path: string) => Promise<void>) => void;
 
 /** Everyone present today, by location and residence: the crisis headcount. */
 export function InCountryView({ saveTo }: { saveTo: SaveTo }) {

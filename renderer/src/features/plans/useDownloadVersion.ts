@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { notify } from '../../app/notify';
-import { isDesktop, vigil } from '../../lib/vigil';
+import { vigil } from '../../lib/vigil';
 import type { PlanVersion } from '../../../../shared/contract/plans';
 import { isolate } from '../files/bidi';
 
@@ -32,22 +32,8 @@ export function useDownloadVersion() {
     }
   };
 
-  const start = async (version: PlanVersion) => {
-    if (!isDesktop) {
-      setPicking(version);
-      return;
-    }
-    try {
-      const ext = extensionOf(version.fileName);
-      const { path } = await vigil.call('dialog.saveFile', {
-        defaultName: version.fileName,
-        filters: ext ? [{ name: ext.toUpperCase(), extensions: [ext] }] : [],
-      });
-      if (path) await save(version, path);
-    } catch (error) {
-      notify.error(error);
-    }
-  };
+  // Desktop and browser alike: SaveLocationDialog asks (the system dialog on the desktop, then warnings and the password option).
+  const start = (version: PlanVersion) => setPicking(version);
 
   return { start, save, picking, busy, cancel: () => setPicking(null) };
 }
