@@ -148,6 +148,25 @@ test('map: draw a security zone, import a layer, toggle and style it', async ({ 
   expect(drawn?.kind).toBe('no_go');
   expect(drawn?.geometry.coordinates[0]?.length).toBeGreaterThanOrEqual(5);
 
+  // Reshape it: drag the lower-right corner further out; the saved outline follows, the name stays.
+  const eastOf = (ring: number[][] | undefined) => Math.max(...(ring ?? []).map((c) => c[0] ?? -Infinity));
+  const southOf = (ring: number[][] | undefined) => Math.min(...(ring ?? []).map((c) => c[1] ?? Infinity));
+  await page.getByRole('button', { name: /Drawn no-go/ }).click();
+  await page.getByRole('dialog', { name: 'Security zone' }).getByRole('button', { name: 'Reshape on the map' }).click();
+  await expect(page.getByText(/Drag the corners of/)).toBeVisible();
+  await page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.6);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.7, box.y + box.height * 0.75, { steps: 12 });
+  await page.mouse.up();
+  await page.getByRole('button', { name: 'Save shape' }).click();
+  await expect
+    .poll(async () => {
+      const all = (await call(page, 'map.listZones', {})) as { name: string; geometry: { coordinates: number[][][] } }[];
+      const ring = all.find((z) => z.name === 'Drawn no-go')?.geometry.coordinates[0];
+      return { east: eastOf(ring) > eastOf(drawn?.geometry.coordinates[0]), south: southOf(ring) < southOf(drawn?.geometry.coordinates[0]) };
+    })
+    .toEqual({ east: true, south: true });
+
   // Import a GeoJSON layer through the browser upload.
   const geojson = JSON.stringify({
     type: 'FeatureCollection',

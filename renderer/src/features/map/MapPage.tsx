@@ -6,7 +6,8 @@ import type { GeoJSONSource, Map as MapLibreMap, Marker } from 'maplibre-gl';
 import { Button, MenuButton, PageHeader, TextInput } from '../../components';
 import { useDebouncedValue } from '../../app/grid/useDebouncedValue';
 import { notify } from '../../app/notify';
-import { useVigilQuery } from '../../lib/queries';
+import { useVigilMutation, useVigilQuery } from '../../lib/queries';
+import type { Zone } from '../../../../shared/contract/map';
 import { vigil } from '../../lib/vigil';
 import { SaveLocationDialog } from '../files/SaveLocationDialog';
 import { useSaveTo } from '../files/useSaveTo';
@@ -51,7 +52,10 @@ function MapPage() {
   const [hidden, setHidden] = useState<ReadonlySet<string>>(() => new Set(layers.filter((l) => l.defaultHidden).map((l) => l.id)));
   const [incident, setIncident] = useState<string | undefined>(undefined);
   const [zoneEditing, setZoneEditing] = useState<ZoneEditing | null>(null);
-  const [tool, setTool] = useState<'none' | 'draw' | 'measure'>('none');
+  const [tool, setTool] = useState<'none' | 'draw' | 'measure' | 'reshape'>('none');
+  /** The zone whose outline is being reshaped on the map (tool 'reshape'). */
+  const [reshaping, setReshaping] = useState<Zone | null>(null);
+  const updateZone = useVigilMutation('map.updateZone', { successMessageKey: 'map:zones.saved' });
   const toolRef = useRef(tool);
   useEffect(() => {
     toolRef.current = tool;
@@ -249,6 +253,7 @@ function MapPage() {
 
   const stopTool = useCallback(() => {
     drawing.current?.cancel();
+    setReshaping(null);
     setTool('none');
   }, []);
   useEffect(() => {
@@ -267,6 +272,39 @@ function MapPage() {
       setTool('none');
       setZoneEditing({ mode: 'create', geometry });
     });
+  };
+  const startReshape = (zone: Zone) => {
+    setZoneEditing(null);
+    setMeasurePoints([]);
+    if (!drawing.current?.reshape(zone.geometry)) {
+      notify.error(new Error(t('zones.cannotReshape', { name: isolate(zone.name) })));
+      return;
+    }
+    setReshaping(zone);
+    setTool('reshape');
+    // An outline partly off screen, or too small for its corners to be told apart, is brought into view.
+    const map = mapRef.current;
+    const ring = zone.geometry.type === 'Polygon' ? (zone.geometry.coordinates[0] ?? []) : [];
+    if (map && ring.length > 0) {
+      const points = ring.map((c) => map.project([c[0] ?? 0, c[1] ?? 0]));
+      const xs = points.map((p) => p.x);
+      const ys = points.map((p) => p.y);
+      const canvas = map.getCanvas();
+      const offScreen = Math.min(...xs) < 0 || Math.min(...ys) < 0 || Math.max(...xs) > canvas.clientWidth || Math.max(...ys) > canvas.clientHeight;
+      const tiny = Math.max(...xs) - Math.min(...xs) < 100 && Math.max(...ys) - Math.min(...ys) < 100;
+      if (offScreen || tiny) {
+        const lons = ring.map((c) => c[0] ?? 0);
+        const lats = ring.map((c) => c[1] ?? 0);
+        map.fitBounds([Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)], { padding: 80, maxZoom: 16, duration: 0 });
+      }
+    }
+  };
+  const saveReshape = () => {
+    const zone = reshaping;
+    const geometry = drawing.current?.finishReshape() ?? null;
+    setReshaping(null);
+    setTool('none');
+    if (zone && geometry) updateZone.mutate({ id: zone.id, name: zone.name, kind: zone.kind, notes: zone.notes, geometry });
   };
   const toggleMeasure = () => {
     drawing.current?.cancel();
@@ -441,6 +479,21 @@ function MapPage() {
                 {t('zones.drawHint')}
               </p>
             )}
+            {tool === 'reshape' && reshaping && (
+              <div className="map-zones__reshape">
+                <p className="map-panel__hint" role="status">
+                  {t('zones.reshapeHint', { name: isolate(reshaping.name) })}
+                </p>
+                <div className="map-zones__actions">
+                  <Button size="sm" variant="primary" busy={updateZone.isPending} onClick={saveReshape}>
+                    {t('zones.saveShape')}
+                  </Button>
+                  <Button size="sm" onClick={stopTool}>
+                    {t('common.cancel')}
+                  </Button>
+                </div>
+              </div>
+            )}
           </fieldset>
 
           <ImportedLayersPanel layers={imported.data ?? []} />
@@ -514,7 +567,7 @@ function MapPage() {
         onSave={(path) => void exporter.save(path)}
       />
       {zoneSaver.dialog}
-      {zoneEditing && <ZoneDialog editing={zoneEditing} onClose={() => setZoneEditing(null)} />}
+      {zoneEditing && <ZoneDialog editing={zoneEditing} onClose={() => setZoneEditing(null)} onReshape={startReshape} />}
       <IncidentForm id={incident} onClose={() => setIncident(undefined)} />
     </div>
   );

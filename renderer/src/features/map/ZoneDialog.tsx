@@ -7,7 +7,7 @@ import { ZONE_KINDS, type Zone, type ZoneGeometry, type ZoneKind } from '../../.
 export type ZoneEditing = { mode: 'create'; geometry: ZoneGeometry } | { mode: 'edit'; zone: Zone };
 
 /** Names a freshly drawn zone, or edits / deletes an existing one. */
-export function ZoneDialog({ editing, onClose }: { editing: ZoneEditing; onClose(): void }) {
+export function ZoneDialog({ editing, onClose, onReshape }: { editing: ZoneEditing; onClose(): void; onReshape?(zone: Zone): void }) {
   const { t } = useTranslation('map');
   const initial = editing.mode === 'edit' ? editing.zone : null;
   const [name, setName] = useState(initial?.name ?? '');
@@ -40,6 +40,11 @@ export function ZoneDialog({ editing, onClose }: { editing: ZoneEditing; onClose
             {editing.mode === 'edit' && (
               <Button variant="danger" onClick={() => setConfirmDelete(true)} disabled={busy}>
                 {t('zones.delete')}
+              </Button>
+            )}
+            {editing.mode === 'edit' && onReshape && (
+              <Button onClick={() => onReshape(editing.zone)} disabled={busy}>
+                {t('zones.reshape')}
               </Button>
             )}
             <Button onClick={onClose}>{t('common.cancel')}</Button>
