@@ -15,8 +15,8 @@ function fakeDesktopBridge({ rpc, header, savePath }: { rpc: string; header: str
   // The web page kept the tab's token in sessionStorage (renderer/src/lib/transports.ts), which outlives a reload.
   const token = sessionStorage.getItem('vigil.token') ?? '';
   const asked: unknown[] = [];
-  (window as unknown as { __saveDialogs: unknown[] }).__saveDialogs = asked;
-  (window as unknown as { vigil: unknown }).vigil = Object.freeze({
+  (globalThis as unknown as { __saveDialogs: unknown[] }).__saveDialogs = asked;
+  (globalThis as unknown as { vigil: unknown }).vigil = Object.freeze({
     async invoke(name: string, input: unknown) {
       if (name === 'dialog.saveFile') {
         asked.push(input);
@@ -46,14 +46,14 @@ test('desktop save: after the system dialog, the same warnings and password opti
     await page.addInitScript(fakeDesktopBridge, { rpc: WEB_API.rpc, header: WEB_API.tokenHeader, savePath });
     await page.reload();
     await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
-    expect(await page.evaluate(() => 'vigil' in window)).toBe(true);
+    expect(await page.evaluate(() => 'vigil' in globalThis)).toBe(true);
 
     await openPage(page, 'Premises');
     await page.getByRole('button', { name: 'Export' }).click();
     await page.getByRole('menuitem', { name: /CSV/ }).click();
     const confirm = page.getByRole('dialog', { name: 'Export the premises view' });
     // The system dialog was asked once, with the suggested name and a CSV filter.
-    expect(await page.evaluate(() => (window as unknown as { __saveDialogs: { defaultName: string; filters: { extensions: string[] }[] }[] }).__saveDialogs)).toEqual([
+    expect(await page.evaluate(() => (globalThis as unknown as { __saveDialogs: { defaultName: string; filters: { extensions: string[] }[] }[] }).__saveDialogs)).toEqual([
       expect.objectContaining({ defaultName: expect.stringMatching(/\.csv$/), filters: [expect.objectContaining({ extensions: ['csv'] })] }),
     ]);
     await expect(confirm.getByTestId('native-save-target')).toContainText('premises-view.csv');
