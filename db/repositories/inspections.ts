@@ -48,6 +48,34 @@ export function latestVersion(sqlite: Database.Database, familyId: string): numb
   return (sqlite.prepare('SELECT coalesce(max(version), 0) AS v FROM inspection_templates WHERE family_id = ?').get(familyId) as { v: number }).v;
 }
 
+/** Every version of one template family, newest first, with its item and inspection counts. */
+export function templateVersions(sqlite: Database.Database, familyId: string): Array<TemplateRow & { itemCount: number; inspectionCount: number }> {
+  return sqlite
+    .prepare(
+      `SELECT t.id, t.family_id AS familyId, t.version, t.name, t.preset_key AS presetKey, t.premises_type AS premisesType,
+         t.pass_threshold AS passThreshold, t.created_at AS createdAt,
+         (SELECT count(*) FROM inspection_template_items i WHERE i.template_id = t.id) AS itemCount,
+         (SELECT count(*) FROM inspections x WHERE x.template_id = t.id) AS inspectionCount
+       FROM inspection_templates t WHERE t.family_id = ? ORDER BY t.version DESC`,
+    )
+    .all(familyId) as Array<TemplateRow & { itemCount: number; inspectionCount: number }>;
+}
+
+/** The most recent inspections run with one template version. */
+export function inspectionsOfTemplate(
+  sqlite: Database.Database,
+  templateId: string,
+  limit: number,
+): Array<{ id: string; premisesName: string; inspectedOn: string; status: 'draft' | 'finished' }> {
+  return sqlite
+    .prepare(
+      `SELECT x.id, p.name AS premisesName, x.inspected_on AS inspectedOn, x.status
+       FROM inspections x JOIN premises p ON p.id = x.premises_id
+       WHERE x.template_id = ? ORDER BY x.inspected_on DESC, x.created_at DESC LIMIT ?`,
+    )
+    .all(templateId, limit) as Array<{ id: string; premisesName: string; inspectedOn: string; status: 'draft' | 'finished' }>;
+}
+
 export function templateItems(orm: Orm, templateId: string): TemplateItemRow[] {
   return orm.select().from(inspectionTemplateItems).where(eq(inspectionTemplateItems.templateId, templateId)).orderBy(inspectionTemplateItems.position).all();
 }
@@ -169,6 +197,29 @@ export function previousFinished(sqlite: Database.Database, current: InspectionR
     .get(current.premisesId, current.id, current.inspectedOn, current.inspectedOn, current.finishedAt) as InspectionListRow | undefined;
 }
 
+// ---- grid dates ----
+/**
+ * A calendar-date column ('YYYY-MM-DD' text) takes either a text filter on what is stored or a number
+ * filter on the day written as YYYYMMDD, which is what the grid's date-range filter sends (the grid
+ * contract has text and number filters only). A number filter moves to a numeric twin of the column, so
+ * "before", "after" and "between" compare days; sorting stays on the stored text, which sorts the same.
+ */
+function withDayFilters(columns: GridColumns, dateIds: readonly string[], view: GridView): { columns: GridColumns; view: GridView } {
+  const all: GridColumns = { ...columns };
+  const filterModel: GridView['filterModel'] = {};
+  for (const [id, filter] of Object.entries(view.filterModel)) {
+    const column = columns[id];
+    if (filter.filterType === 'number' && column && dateIds.includes(id)) {
+      const twin = `${id}:day`;
+      all[twin] = { sql: `CAST(nullif(replace(${column.sql}, '-', ''), '') AS INTEGER)`, type: 'number' };
+      filterModel[twin] = filter;
+    } else {
+      filterModel[id] = filter;
+    }
+  }
+  return { columns: all, view: { ...view, filterModel } };
+}
+
 // ---- corrective actions ----
 function dateLiteral(today: string): string {
   // Only a real calendar date reaches the SQL text (it is computed by core, never user input).
@@ -186,6 +237,7 @@ export function actionGridColumns(today: string): GridColumns {
     title: { sql: 'a.title', type: 'text', quick: true },
     owner: { sql: 'a.owner', type: 'text', quick: true },
     dueDate: { sql: 'a.due_date', type: 'text' },
+    itemLabel: { sql: 'i.label', type: 'text', quick: true },
     status: { sql: 'a.status', type: 'text' },
     overdue: { sql: `CASE WHEN a.status = 'open' AND a.due_date < ${dateLiteral(today)} THEN 'yes' ELSE 'no' END`, type: 'text' },
     closingNote: { sql: 'a.closing_note', type: 'text', quick: true },
@@ -219,8 +271,23 @@ const ACTION_SELECT = `SELECT a.id, a.inspection_id AS inspectionId, a.item_id A
   x.inspected_on AS inspectedOn, i.section, i.label AS itemLabel, i.preset_key AS itemPresetKey, a.title, a.owner, a.due_date AS dueDate,
   a.status, a.closing_note AS closingNote, a.closed_at AS closedAt, a.created_at AS createdAt, a.updated_at AS updatedAt ${ACTION_FROM}`;
 
+/** The dates of an action a grid can filter on a day range. */
+const ACTION_DATE_COLUMNS = ['dueDate', 'inspectedOn'] as const;
+
+/**
+ * "Overdue" is shown in the status column but is not a stored status: the grid's status filter asks for it
+ * as `status = overdue`, which means open and past due.
+ */
+function actionView(view: GridView): GridView {
+  const status = view.filterModel.status;
+  if (status?.filterType !== 'text' || status.type !== 'equals' || status.filter?.toLowerCase() !== 'overdue') return view;
+  const { status: _asked, ...rest } = view.filterModel;
+  return { ...view, filterModel: { ...rest, overdue: { filterType: 'text', type: 'equals', filter: 'yes' } } };
+}
+
 export function queryActions(sqlite: Database.Database, view: GridView, today: string, page: { offset: number; limit: number } | null) {
-  const q = buildGridSql(actionGridColumns(today), view, "a.status = 'done', a.due_date IS NULL, a.due_date, a.id");
+  const grid = withDayFilters(actionGridColumns(today), ACTION_DATE_COLUMNS, actionView(view));
+  const q = buildGridSql(grid.columns, grid.view, "a.status = 'done', a.due_date IS NULL, a.due_date, a.id");
   const total = (sqlite.prepare(`SELECT count(*) AS n ${ACTION_FROM} WHERE ${q.where}`).get(...q.params) as { n: number }).n;
   const paging = page ? ' LIMIT ? OFFSET ?' : '';
   const rows = sqlite
@@ -284,8 +351,11 @@ export interface EquipmentListRow extends Omit<EquipmentRecord, 'kind'> {
   status: 'ok' | 'due' | 'overdue';
 }
 
+const EQUIPMENT_DATE_COLUMNS = ['purchaseDate', 'lastCheck', 'expiryDate', 'nextCheck', 'deadline'] as const;
+
 export function queryEquipment(sqlite: Database.Database, view: GridView, today: string, page: { offset: number; limit: number } | null) {
-  const q = buildGridSql(equipmentGridColumns(today), view, `(${DEADLINE_SQL}) IS NULL, (${DEADLINE_SQL}), e.id`);
+  const grid = withDayFilters(equipmentGridColumns(today), EQUIPMENT_DATE_COLUMNS, view);
+  const q = buildGridSql(grid.columns, grid.view, `(${DEADLINE_SQL}) IS NULL, (${DEADLINE_SQL}), e.id`);
   const total = (sqlite.prepare(`SELECT count(*) AS n ${EQUIPMENT_FROM} WHERE ${q.where}`).get(...q.params) as { n: number }).n;
   const paging = page ? ' LIMIT ? OFFSET ?' : '';
   const rows = sqlite

@@ -35,6 +35,8 @@ export const inspectionTemplateItems = sqliteTable(
     weight: integer('weight').notNull(),
     critical: integer('critical', { mode: 'boolean' }).notNull(),
     required: integer('required', { mode: 'boolean' }).notNull(),
+    /** A photo must be attached whatever the answer (evidence); added after the first release, hence the default. */
+    photoRequired: integer('photo_required', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [index('inspection_template_items_template').on(t.templateId, t.position)],
 );
@@ -80,6 +82,7 @@ export const inspectionItems = sqliteTable(
     weight: integer('weight').notNull(),
     critical: integer('critical', { mode: 'boolean' }).notNull(),
     required: integer('required', { mode: 'boolean' }).notNull(),
+    photoRequired: integer('photo_required', { mode: 'boolean' }).notNull().default(false),
     value: text('value'),
     note: text('note').notNull().default(''),
     answeredAt: text('answered_at'),

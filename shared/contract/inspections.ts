@@ -14,6 +14,7 @@ export const CheckValueSchema = z.enum(CHECK_VALUES);
 export const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
 
 // ---- Templates ----
+export const TEMPLATE_WEIGHT_MAX = 10;
 export const TemplateItemInputSchema = z.object({
   /** Stable across versions so an inspection compares with the previous one item by item. */
   itemKey: text(100).optional(),
@@ -21,9 +22,11 @@ export const TemplateItemInputSchema = z.object({
   section: SectionSchema,
   label: requiredText(500),
   answerType: AnswerTypeSchema,
-  weight: z.number().int().min(0).max(10),
+  weight: z.number().int().min(0).max(TEMPLATE_WEIGHT_MAX),
   critical: z.boolean().default(false),
   required: z.boolean().default(true),
+  /** Evidence: at least one photo must be attached before the inspection can be finished (unless answered n.a.). */
+  photoRequired: z.boolean().default(false),
 });
 export type TemplateItemInput = z.input<typeof TemplateItemInputSchema>;
 
@@ -33,8 +36,10 @@ export const TemplateSaveSchema = z.object({
   name: requiredText(200),
   premisesType: PremisesTypeSchema.nullable().default(null),
   passThreshold: z.number().min(0).max(100).default(80),
-  items: z.array(TemplateItemInputSchema).min(1, 'noItems').max(500),
+  /** An empty list is refused by the service with a clear message (issue `noItems` on `items`). */
+  items: z.array(TemplateItemInputSchema).max(500),
 });
+export type TemplateSaveInput = z.input<typeof TemplateSaveSchema>;
 
 export const TemplateItemSchema = z.object({
   id: IdSchema,
@@ -46,6 +51,7 @@ export const TemplateItemSchema = z.object({
   weight: z.number().int(),
   critical: z.boolean(),
   required: z.boolean(),
+  photoRequired: z.boolean(),
 });
 export type TemplateItem = z.infer<typeof TemplateItemSchema>;
 
@@ -63,6 +69,22 @@ export const TemplateSummarySchema = z.object({
 export type TemplateSummary = z.infer<typeof TemplateSummarySchema>;
 export const TemplateSchema = TemplateSummarySchema.extend({ items: z.array(TemplateItemSchema) });
 export type Template = z.infer<typeof TemplateSchema>;
+
+/** One version of a template family, with the inspections that were run with it. */
+export const TemplateVersionSchema = z.object({
+  id: IdSchema,
+  version: z.number().int(),
+  name: z.string(),
+  itemCount: z.number().int(),
+  passThreshold: z.number(),
+  createdAt: IsoTimeSchema,
+  inspectionCount: z.number().int(),
+  /** The most recent inspections of this version (at most 20), newest first. */
+  inspections: z.array(
+    z.object({ id: IdSchema, premisesName: z.string(), inspectedOn: z.string(), status: z.enum(['draft', 'finished']) }),
+  ),
+});
+export type TemplateVersion = z.infer<typeof TemplateVersionSchema>;
 
 // ---- Inspections ----
 export const INSPECTION_STATUSES = ['draft', 'finished'] as const;
@@ -270,6 +292,7 @@ export const inspectionsCommands = {
   'inspections.listTemplates': defineCommand('inspections.listTemplates', z.object({}), z.array(TemplateSummarySchema)),
   'inspections.getTemplate': defineCommand('inspections.getTemplate', IdInputSchema, TemplateSchema),
   'inspections.saveTemplate': defineCommand('inspections.saveTemplate', TemplateSaveSchema, TemplateSchema, { mutates: true }),
+  'inspections.templateVersions': defineCommand('inspections.templateVersions', z.object({ familyId: IdSchema }), z.array(TemplateVersionSchema)),
   'inspections.list': defineCommand('inspections.list', GridQuerySchema, pageOf(InspectionSummarySchema)),
   'inspections.get': defineCommand('inspections.get', IdInputSchema, InspectionDetailSchema),
   'inspections.start': defineCommand('inspections.start', StartInspectionSchema, InspectionDetailSchema, { mutates: true }),

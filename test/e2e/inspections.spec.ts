@@ -150,7 +150,7 @@ test('equipment: expiry before purchase is refused, and badges show what is due'
   await expect(grid.getByRole('row').filter({ hasText: 'CO2' })).toContainText('Overdue');
   await expect(grid.getByRole('row').filter({ hasText: 'Office kit' })).toContainText('Due within 30 days');
 
-  await page.getByLabel('Premises').selectOption({ label: 'Nairobi office' });
+  await page.getByLabel('Premises', { exact: true }).selectOption({ label: 'Nairobi office' });
   await page.getByRole('button', { name: 'Add equipment' }).click();
   const form = page.getByRole('dialog');
   await form.getByLabel('Type').fill('Dry powder');
@@ -164,21 +164,138 @@ test('equipment: expiry before purchase is refused, and badges show what is due'
   await expect(grid.getByRole('row').filter({ hasText: 'Dry powder' })).toContainText('OK');
 });
 
-test('checklists: editing a preset makes a new version, an added item included', async ({ page, vigil }) => {
+test('checklists: edit a preset (label, answer type, order, new item), refused then saved as a new version', async ({ page, vigil }) => {
   await createVault(page, vigil.url);
   await openPage(page, 'Inspections');
   await page.getByRole('tab', { name: 'Checklists' }).click();
   await page.getByRole('row').filter({ hasText: 'Office inspection' }).click();
   await page.getByRole('button', { name: 'Edit (new version)' }).click();
-  await page.getByRole('textbox', { name: 'Item' }).first().fill('Perimeter wall checked from a ladder');
-  await page.getByLabel('Section').selectOption('communications');
-  await page.getByRole('textbox', { name: 'New item' }).fill('Thuraya credit above 100 units');
-  await page.getByRole('button', { name: 'Add item' }).click();
+
+  const label = (n: number) => page.getByRole('textbox', { name: `Item ${n}: label`, exact: true });
+  await label(1).fill('Perimeter wall checked from a ladder');
+  await page.getByRole('listitem', { name: 'Item 1', exact: true }).getByLabel('Answer type').selectOption('text');
+  // Keyboard: Alt+ArrowDown moves the focused item below the next one of its section.
+  await label(1).focus();
+  await page.keyboard.press('Alt+ArrowDown');
+  await expect(label(2)).toHaveValue('Perimeter wall checked from a ladder');
+  await expect(label(2)).toBeFocused();
+  const wasSecond = await label(1).inputValue();
+
+  // Deleting an item can be undone; deleted again, it stays out of the new version.
+  const emblem = await label(3).inputValue();
+  await page.getByRole('button', { name: `Delete “${emblem}”` }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'removed.' })).toBeVisible();
+  await expect(label(3)).not.toHaveValue(emblem);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(label(3)).toHaveValue(emblem);
+  await page.getByRole('button', { name: `Delete “${emblem}”` }).click();
+
+  // A new item with an empty label is refused in the form; nothing typed is lost.
+  await page.getByRole('button', { name: 'Add an item to “Communications”' }).click();
+  await page.getByRole('button', { name: 'Save as new version' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: '1 problem to fix before saving' })).toBeVisible();
+  await expect(page.getByText('Write what the inspector checks (the label cannot be empty).')).toBeVisible();
+  await expect(label(2)).toHaveValue('Perimeter wall checked from a ladder');
+  await page.getByRole('region', { name: /^Communications/ }).getByRole('listitem').last().getByPlaceholder('What the inspector checks').fill('Thuraya credit above 100 units');
+
+  // Leaving with changes asks first.
+  await page.getByRole('tab', { name: 'Inspections' }).click();
+  await page.getByRole('dialog', { name: 'Leave without saving?' }).getByRole('button', { name: 'Keep editing' }).click();
+  await openPage(page, 'Home');
+  await page.getByRole('dialog', { name: 'Leave without saving?' }).getByRole('button', { name: 'Keep editing' }).click();
+  await expect(label(2)).toHaveValue('Perimeter wall checked from a ladder');
+
   await page.getByRole('button', { name: 'Save as new version' }).click();
   await expect(page.getByText('Checklist saved.')).toBeVisible();
-  const row = page.getByRole('row').filter({ hasText: 'Office inspection' });
-  await expect(row).toContainText('v2');
-  await row.click();
-  await expect(page.getByText('Perimeter wall checked from a ladder')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Office inspection v2' })).toBeVisible();
+  const perimeter = page.getByRole('region', { name: 'Perimeter' }).getByRole('row');
+  await expect(perimeter.nth(0)).toContainText(wasSecond);
+  await expect(perimeter.nth(1)).toContainText('Perimeter wall checked from a ladder');
+  await expect(perimeter.nth(1)).toContainText('Text');
   await expect(page.getByText('Thuraya credit above 100 units')).toBeVisible();
+  await expect(page.getByText(emblem)).toHaveCount(0);
+  await page.getByRole('button', { name: 'Version history' }).click();
+  const history = page.getByRole('region', { name: 'Version history' }).getByRole('row');
+  await expect(history).toHaveCount(3);
+  await expect(history.nth(1)).toContainText('v2');
+  await expect(history.nth(2)).toContainText('v1');
+});
+
+test('actions and equipment grids: column filters run in the core, and the export writes what the grid shows', async ({ page, vigil }) => {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-insp-grid-'));
+  try {
+    await createVault(page, vigil.url);
+    const office = (await call(page, 'inspections.listTemplates', {})).find((t) => t.presetKey === 'office')!;
+    // Two premises, three failed items each: one action per failed item.
+    for (const [name, owner] of [
+      ['Nairobi office', 'Logistics officer'],
+      ['Mombasa warehouse', 'Warehouse keeper'],
+    ] as const) {
+      const premises = await call(page, 'premises.create', { name, type: 'office' });
+      const run = await call(page, 'inspections.start', { premisesId: premises.id, templateId: office.id });
+      const checks = run.items.filter((i) => i.answerType === 'check').slice(0, 3);
+      for (const item of checks) await call(page, 'inspections.answer', { inspectionId: run.id, itemId: item.id, value: 'no' });
+      await call(page, 'inspections.createActions', {
+        inspectionId: run.id,
+        actions: checks.map((item, i) => ({ itemId: item.id, owner, title: `${name} fix ${i + 1}`, dueDate: i === 0 ? '2020-01-31' : '2099-06-30' })),
+      });
+    }
+    await call(page, 'premises.create', { name: 'Empty guest house', type: 'guest_house' });
+    await openPage(page, 'Inspections');
+    await page.getByRole('tab', { name: 'Corrective actions' }).click();
+    const grid = page.getByRole('region', { name: 'Corrective actions' });
+    const dataRows = grid.getByRole('row').filter({ hasText: / fix \d/ });
+    await expect(dataRows).toHaveCount(6);
+    await expect(page.getByRole('status').filter({ hasText: /actions?$/ })).toHaveText('6 actions');
+
+    // The premises column filter: only that premises' actions.
+    await grid.getByRole('combobox', { name: 'Premises' }).selectOption({ label: 'Mombasa warehouse' });
+    await expect(dataRows).toHaveCount(3);
+    await expect(dataRows.filter({ hasText: 'Nairobi office' })).toHaveCount(0);
+    // Then the status filter's "Overdue": open and past due.
+    await grid.getByRole('combobox', { name: 'Status' }).selectOption({ label: 'Overdue' });
+    await expect(dataRows).toHaveCount(1);
+    await expect(dataRows.first()).toContainText('Mombasa warehouse fix 1');
+    await expect(dataRows.first()).toHaveClass(/insp-late/);
+
+    // The export writes exactly that view.
+    await page.getByRole('button', { name: 'Export CSV' }).click();
+    const picker = page.getByRole('dialog', { name: 'Export to' });
+    await picker.getByLabel('Folder', { exact: true }).fill(folder);
+    await picker.getByRole('button', { name: 'Open' }).click();
+    await expect(picker.getByText('This folder is empty.')).toBeVisible();
+    await picker.getByLabel('File name').fill('overdue.csv');
+    await picker.getByRole('button', { name: 'Save here' }).click();
+    await expect(page.getByText(/1 rows written to .*overdue\.csv/)).toBeVisible();
+    const csv = fs.readFileSync(path.join(folder, 'overdue.csv'), 'utf8').trim().split(/\r?\n/);
+    expect(csv).toHaveLength(2);
+    expect(csv[1]).toContain('Mombasa warehouse fix 1');
+
+    // Back to every status, then the quick search narrows within the premises filter.
+    await grid.getByRole('combobox', { name: 'Status' }).selectOption({ label: 'Any' });
+    await expect(dataRows).toHaveCount(3);
+    await page.getByRole('searchbox', { name: 'Search actions' }).fill('fix 3');
+    await expect(dataRows).toHaveCount(1);
+    await expect(dataRows.first()).toContainText('Mombasa warehouse fix 3');
+    // Enter on a row opens it, as a double-click does.
+    await dataRows.first().getByRole('gridcell').nth(2).click();
+    await page.keyboard.press('Enter');
+    const form = page.getByRole('dialog', { name: 'Corrective action' });
+    await expect(form.getByLabel('Action')).toHaveValue('Mombasa warehouse fix 3');
+    await form.getByRole('button', { name: 'Cancel' }).click();
+    await expect(form).toHaveCount(0);
+
+    // Equipment: the kind filter is run by the core too.
+    const premises = (await call(page, 'premises.list', {})).rows.find((p) => p.name === 'Nairobi office')!;
+    await call(page, 'equipment.create', { premisesId: premises.id, kind: 'fire_extinguisher', type: 'CO2', expiryDate: '2099-01-31' });
+    await call(page, 'equipment.create', { premisesId: premises.id, kind: 'radio', type: 'VHF handset' });
+    await page.getByRole('tab', { name: 'Equipment' }).click();
+    const equipment = page.getByRole('region', { name: 'Equipment' });
+    await expect(equipment.getByRole('row').filter({ hasText: /CO2|VHF handset/ })).toHaveCount(2);
+    await equipment.getByRole('combobox', { name: 'Kind' }).selectOption({ label: 'Radio' });
+    await expect(equipment.getByRole('row').filter({ hasText: 'VHF handset' })).toHaveCount(1);
+    await expect(equipment.getByRole('row').filter({ hasText: 'CO2' })).toHaveCount(0);
+  } finally {
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
 });

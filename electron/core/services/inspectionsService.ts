@@ -78,6 +78,7 @@ export function seedPresetTemplates(orm: Orm, sqlite: Database.Database, nowIso:
           weight: p.weight,
           critical: p.critical,
           required: p.required,
+          photoRequired: false,
         };
       }),
     );
@@ -106,6 +107,7 @@ function toTemplateItem(row: repo.TemplateItemRow, l: Language): TemplateItem {
     weight: row.weight,
     critical: row.critical,
     required: row.required,
+    photoRequired: row.photoRequired,
   };
 }
 
@@ -192,6 +194,7 @@ export function loadInspection(ctx: CommandContext, id: string, l: Language = la
       weight: i.weight,
       critical: i.critical,
       required: i.required,
+      photoRequired: i.photoRequired,
       value: i.value,
       note: i.note,
       photoIds: photos.get(i.id) ?? [],
@@ -331,6 +334,7 @@ export const inspectionsHandlers: Handlers<
   | 'inspections.listTemplates'
   | 'inspections.getTemplate'
   | 'inspections.saveTemplate'
+  | 'inspections.templateVersions'
   | 'inspections.list'
   | 'inspections.get'
   | 'inspections.start'
@@ -371,7 +375,26 @@ export const inspectionsHandlers: Handlers<
 
   'inspections.getTemplate': (ctx, { id }) => loadTemplate(ctx, id),
 
+  'inspections.templateVersions': (ctx, { familyId }) => {
+    const l = lang(ctx);
+    const versions = repo.templateVersions(ctx.db.sqlite, familyId);
+    if (versions.length === 0) throw new AppError('NOT_FOUND', 'That checklist template no longer exists.');
+    return versions.map((v) => ({
+      id: v.id,
+      version: v.version,
+      name: templateName(v, l),
+      itemCount: v.itemCount,
+      passThreshold: v.passThreshold,
+      createdAt: v.createdAt,
+      inspectionCount: v.inspectionCount,
+      inspections: repo.inspectionsOfTemplate(ctx.db.sqlite, v.id, 20),
+    }));
+  },
+
   'inspections.saveTemplate': (ctx, input) => {
+    if (input.items.length === 0) {
+      throw new AppError('VALIDATION', 'A template needs at least one item; nothing was saved.', { issues: [{ path: 'items', message: 'noItems' }] });
+    }
     const saved = ctx.transact((audit) => {
       let familyId = input.familyId;
       let presetKey: string | null = null;
@@ -410,6 +433,7 @@ export const inspectionsHandlers: Handlers<
             weight: item.weight,
             critical: item.critical,
             required: item.required,
+            photoRequired: item.photoRequired,
           };
         }),
       );
@@ -530,7 +554,8 @@ export const inspectionsHandlers: Handlers<
     ctx.transact((audit) => {
       const row = requireDraft(ctx, id);
       const items = repo.inspectionItemRows(ctx.db.orm, id);
-      const score = scoreInspection(scored(items, repo.photoIdsByItem(ctx.db.sqlite, id)), row.passThreshold);
+      const photos = repo.photoIdsByItem(ctx.db.sqlite, id);
+      const score = scoreInspection(scored(items, photos), row.passThreshold);
       if (score.unansweredRequired.length) {
         const l = lang(ctx);
         const unanswered = items.filter((i) => score.unansweredRequired.includes(i.id)).map((i) => ({ itemId: i.id, section: i.section, label: itemLabel(i, l) }));
@@ -538,6 +563,17 @@ export const inspectionsHandlers: Handlers<
           'VALIDATION',
           `${unanswered.length} required item(s) are not answered yet; the draft is kept: ${unanswered.slice(0, 5).map((u) => u.label).join('; ')}${unanswered.length > 5 ? '; …' : ''}`,
           { unanswered },
+        );
+      }
+      // Evidence photos: an item marked "photo required" needs one unless it was answered n.a.
+      const withoutPhoto = items.filter((i) => i.photoRequired && i.value !== 'na' && !(photos.get(i.id)?.length));
+      if (withoutPhoto.length) {
+        const l = lang(ctx);
+        const missing = withoutPhoto.map((i) => ({ itemId: i.id, section: i.section, label: itemLabel(i, l) }));
+        throw new AppError(
+          'VALIDATION',
+          `${missing.length} item(s) need a photo before the inspection can be finished; the draft is kept: ${missing.slice(0, 5).map((m) => m.label).join('; ')}${missing.length > 5 ? '; …' : ''}`,
+          { missingPhotos: missing, issues: missing.map((m) => ({ path: `items.${m.itemId}`, message: 'photoRequired' })) },
         );
       }
       const now = ctx.nowIso();

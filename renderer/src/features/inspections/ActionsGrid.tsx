@@ -1,77 +1,76 @@
-import { useMemo, useState } from 'react';
-import { AgGridReact } from 'ag-grid-react';
-import type { ColDef } from 'ag-grid-community';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Checkbox, Spinner } from '../../components';
-import { gridTheme } from '../../app/gridTheme';
+import { Button, Checkbox, TextInput } from '../../components';
 import { notify } from '../../app/notify';
-import { useGridLocaleText } from '../../app/grid/useGridLocaleText';
-import { useVigilQuery } from '../../lib/queries';
+import { InfiniteGrid, type InfiniteGridHandle } from '../../app/grid/InfiniteGrid';
+import { useDebouncedValue } from '../../app/grid/useDebouncedValue';
 import { vigil } from '../../lib/vigil';
 import type { Action } from '../../../../shared/contract/inspections';
+import type { GridView } from '../../../../shared/contract/grid';
+import type { EventName } from '../../../../shared/events';
 import { useSaveTo } from '../files/useSaveTo';
 import { ActionForm } from './ActionForm';
+import { createActionColumns } from './gridColumns';
+import { usePremisesNames } from './usePremisesNames';
 
-const openOnly = { status: { filterType: 'text' as const, type: 'equals' as const, filter: 'open' } };
+/** Open actions (overdue ones included) unless the user asks for closed ones too or picks a status. */
+const OPEN_ONLY: GridView['filterModel'] = { status: { filterType: 'text', type: 'equals', filter: 'open' } };
+/** Columns share the width; fixed-width ones (dates, status) set flex 0. */
+const DEFAULT_COL_DEF = { flex: 1, minWidth: 110 };
+const REFRESH_ON: readonly EventName[] = ['inspections.changed', 'premises.changed'];
 
-/** All corrective actions (open ones by default), overdue in red; CSV / XLSX of the same view. */
+/** All corrective actions, filtered and sorted by the core, overdue in red; CSV / XLSX of exactly this view. */
 export function ActionsGrid() {
-  const { t, i18n } = useTranslation('inspections');
-  const localeText = useGridLocaleText();
+  const { t } = useTranslation('inspections');
   const [all, setAll] = useState(false);
+  const [search, setSearch] = useState('');
+  const quickFilter = useDebouncedValue(search.trim(), 250);
+  const [shown, setShown] = useState<number | null>(null);
   const [editing, setEditing] = useState<Action | null>(null);
-  const view = { filterModel: all ? {} : openOnly };
-  const actions = useVigilQuery('inspections.listActions', { startRow: 0, endRow: 1000, ...view });
+  const grid = useRef<InfiniteGridHandle>(null);
+  const premisesNames = usePremisesNames();
+  const columns = useMemo(() => createActionColumns({ t, premisesNames }), [t, premisesNames]);
   const { saveTo, dialog } = useSaveTo(t('export.title'));
-  const columns = useMemo<ColDef<Action>[]>(
-    () => [
-      { field: 'dueDate', headerName: t('actionColumns.dueDate'), width: 130 },
-      { field: 'premisesName', headerName: t('actionColumns.premisesName') },
-      { field: 'title', headerName: t('actionColumns.title'), flex: 2 },
-      { field: 'owner', headerName: t('actionColumns.owner') },
-      { field: 'section', headerName: t('actionColumns.section'), valueFormatter: (p) => t(`sections.${p.value as string}`) },
-      { field: 'inspectedOn', headerName: t('actionColumns.inspectedOn'), width: 140 },
-      {
-        colId: 'status',
-        headerName: t('actionColumns.status'),
-        valueGetter: (p) => (p.data ? t(`actionStatus.${p.data.overdue ? 'overdue' : p.data.status}`) : ''),
-      },
-    ],
-    [t],
-  );
   const exportAs = (format: 'csv' | 'xlsx') =>
     saveTo(`actions.${format}`, format, async (path) => {
-      const r = await vigil.call('inspections.exportActions', { format, path, view: { quickFilter: '', sortModel: [], ...view } });
+      const view = grid.current?.view();
+      const r = await vigil.call('inspections.exportActions', { format, path, ...(view ? { view } : {}) });
       notify.success(t('export.done', { rows: r.rows, path: r.path }));
     });
-  const rtl = i18n.dir() === 'rtl';
   return (
     <>
       <div className="insp-toolbar">
+        <TextInput
+          type="search"
+          className="insp-search"
+          aria-label={t('grid.searchActions')}
+          placeholder={t('grid.searchActions')}
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+        />
         <Checkbox label={t('actions.showClosed')} checked={all} onChange={(e) => setAll(e.target.checked)} />
         <Button onClick={() => void exportAs('csv')}>{t('export.csv')}</Button>
         <Button onClick={() => void exportAs('xlsx')}>{t('export.xlsx')}</Button>
+        <span className="insp-count" role="status">
+          {shown === null ? '' : t('grid.actionCount', { count: shown })}
+        </span>
         <span className="insp-hint">{t('actions.openHint')}</span>
       </div>
-      {!actions.data ? (
-        <Spinner label={t('loading')} />
-      ) : (
-        <div className="insp-grid" role="region" aria-label={t('tabs.actions')}>
-          <AgGridReact<Action>
-            key={`${i18n.language}-${rtl ? 'rtl' : 'ltr'}`}
-            theme={gridTheme}
-            enableRtl={rtl}
-            localeText={localeText}
-            rowData={actions.data.rows}
-            getRowId={(p) => p.data.id}
-            columnDefs={columns}
-            defaultColDef={{ sortable: true, resizable: true, filter: true, flex: 1, minWidth: 110 }}
-            rowClassRules={{ 'insp-late': (p) => Boolean(p.data?.overdue) }}
-            onRowDoubleClicked={(e) => e.data && setEditing(e.data)}
-            onCellKeyDown={(e) => e.event instanceof KeyboardEvent && e.event.key === 'Enter' && e.data && setEditing(e.data)}
-          />
-        </div>
-      )}
+      <InfiniteGrid<Action>
+        ref={grid}
+        command="inspections.listActions"
+        className="insp-grid"
+        label={t('tabs.actions')}
+        columnDefs={columns}
+        defaultColDef={DEFAULT_COL_DEF}
+        quickFilter={quickFilter}
+        extraFilter={all ? undefined : OPEN_ONLY}
+        refreshOn={REFRESH_ON}
+        rowClassRules={{ 'insp-late': (p) => Boolean(p.data?.overdue) }}
+        overlays={{ noRows: t('grid.noActions') }}
+        onRowOpen={setEditing}
+        onTotal={setShown}
+      />
       {editing && <ActionForm action={editing} onClose={() => setEditing(null)} />}
       {dialog}
     </>

@@ -1,17 +1,20 @@
-import { useMemo, useState } from 'react';
-import { AgGridReact } from 'ag-grid-react';
-import type { ColDef } from 'ag-grid-community';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Dialog, Field, Select, Spinner, TextInput } from '../../components';
-import { gridTheme } from '../../app/gridTheme';
+import { Button, Dialog, Field, Select, TextInput } from '../../components';
 import { notify } from '../../app/notify';
-import { useGridLocaleText } from '../../app/grid/useGridLocaleText';
+import { InfiniteGrid, type InfiniteGridHandle } from '../../app/grid/InfiniteGrid';
+import { useDebouncedValue } from '../../app/grid/useDebouncedValue';
 import { useVigilMutation, useVigilQuery } from '../../lib/queries';
 import { vigil } from '../../lib/vigil';
 import { EQUIPMENT_KINDS, type Equipment, type EquipmentKind } from '../../../../shared/contract/inspections';
 import type { GridView } from '../../../../shared/contract/grid';
-import { StatusBadge } from './InspectionsList';
+import type { EventName } from '../../../../shared/events';
 import { useSaveTo } from '../files/useSaveTo';
+import { createEquipmentColumns } from './gridColumns';
+
+/** Columns share the width; fixed-width ones (dates, status) set flex 0. */
+const DEFAULT_COL_DEF = { flex: 1, minWidth: 110 };
+const REFRESH_ON: readonly EventName[] = ['equipment.changed', 'premises.changed'];
 
 interface Draft {
   kind: EquipmentKind;
@@ -111,42 +114,29 @@ function EquipmentForm({ premisesId, existing, onClose }: { premisesId: string; 
   );
 }
 
-/** The equipment register of one premises (or all), with expiry badges. */
+/** The equipment register of one premises (or all), filtered and sorted by the core, with expiry badges. */
 export function EquipmentGrid() {
-  const { t, i18n } = useTranslation('inspections');
-  const localeText = useGridLocaleText();
-  const premises = useVigilQuery('premises.list', { startRow: 0, endRow: 1000 }).data?.rows ?? [];
+  const { t } = useTranslation('inspections');
+  const premises = useVigilQuery('premises.list', { startRow: 0, endRow: 1000, sortModel: [{ colId: 'name', sort: 'asc' }] }).data?.rows ?? [];
   const [premisesId, setPremisesId] = useState('');
+  const [search, setSearch] = useState('');
+  const quickFilter = useDebouncedValue(search.trim(), 250);
+  const [shown, setShown] = useState<number | null>(null);
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState<Equipment | null>(null);
-  const filterModel: GridView['filterModel'] = premisesId ? { premisesId: { filterType: 'text', type: 'equals', filter: premisesId } } : {};
-  const list = useVigilQuery('equipment.list', { startRow: 0, endRow: 1000, filterModel });
-  const { saveTo, dialog } = useSaveTo(t('export.title'));
-  const columns = useMemo<ColDef<Equipment>[]>(
-    () => [
-      {
-        field: 'status',
-        headerName: t('equipmentColumns.status'),
-        width: 170,
-        cellRenderer: (p: { value: Equipment['status'] }) => <StatusBadge kind={p.value} label={t(`expiry.${p.value}`)} />,
-      },
-      { field: 'premisesName', headerName: t('equipmentColumns.premisesName') },
-      { field: 'kind', headerName: t('equipmentColumns.kind'), valueFormatter: (p) => t(`equipmentKinds.${p.value as string}`) },
-      { field: 'type', headerName: t('equipmentColumns.type') },
-      { field: 'capacity', headerName: t('equipmentColumns.capacity'), width: 110 },
-      { field: 'location', headerName: t('equipmentColumns.location') },
-      { field: 'expiryDate', headerName: t('equipmentColumns.expiryDate'), width: 130 },
-      { field: 'nextCheck', headerName: t('equipmentColumns.nextCheck'), width: 130 },
-      { field: 'lastCheck', headerName: t('equipmentColumns.lastCheck'), width: 130 },
-    ],
-    [t],
+  const grid = useRef<InfiniteGridHandle>(null);
+  const extraFilter = useMemo<GridView['filterModel'] | undefined>(
+    () => (premisesId ? { premisesId: { filterType: 'text', type: 'equals', filter: premisesId } } : undefined),
+    [premisesId],
   );
+  const columns = useMemo(() => createEquipmentColumns({ t }), [t]);
+  const { saveTo, dialog } = useSaveTo(t('export.title'));
   const exportAs = (format: 'csv' | 'xlsx') =>
     saveTo(`equipment.${format}`, format, async (path) => {
-      const r = await vigil.call('equipment.export', { format, path, view: { quickFilter: '', sortModel: [], filterModel } });
+      const view = grid.current?.view();
+      const r = await vigil.call('equipment.export', { format, path, ...(view ? { view } : {}) });
       notify.success(t('export.done', { rows: r.rows, path: r.path }));
     });
-  const rtl = i18n.dir() === 'rtl';
   return (
     <>
       <div className="insp-toolbar">
@@ -156,27 +146,34 @@ export function EquipmentGrid() {
         <Button variant="primary" disabled={!premisesId} onClick={() => setAdding(true)}>
           {t('equipment.add')}
         </Button>
+        <TextInput
+          type="search"
+          className="insp-search"
+          aria-label={t('grid.searchEquipment')}
+          placeholder={t('grid.searchEquipment')}
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+        />
         <Button onClick={() => void exportAs('csv')}>{t('export.csv')}</Button>
         <Button onClick={() => void exportAs('xlsx')}>{t('export.xlsx')}</Button>
+        <span className="insp-count" role="status">
+          {shown === null ? '' : t('grid.equipmentCount', { count: shown })}
+        </span>
       </div>
-      {!list.data ? (
-        <Spinner label={t('loading')} />
-      ) : (
-        <div className="insp-grid" role="region" aria-label={t('tabs.equipment')}>
-          <AgGridReact<Equipment>
-            key={`${i18n.language}-${rtl ? 'rtl' : 'ltr'}`}
-            theme={gridTheme}
-            enableRtl={rtl}
-            localeText={localeText}
-            rowData={list.data.rows}
-            getRowId={(p) => p.data.id}
-            columnDefs={columns}
-            defaultColDef={{ sortable: true, resizable: true, filter: true, flex: 1, minWidth: 110 }}
-            onRowDoubleClicked={(e) => e.data && setEditing(e.data)}
-            onCellKeyDown={(e) => e.event instanceof KeyboardEvent && e.event.key === 'Enter' && e.data && setEditing(e.data)}
-          />
-        </div>
-      )}
+      <InfiniteGrid<Equipment>
+        ref={grid}
+        command="equipment.list"
+        className="insp-grid"
+        label={t('tabs.equipment')}
+        columnDefs={columns}
+        defaultColDef={DEFAULT_COL_DEF}
+        quickFilter={quickFilter}
+        extraFilter={extraFilter}
+        refreshOn={REFRESH_ON}
+        overlays={{ noRows: t('grid.noEquipment') }}
+        onRowOpen={setEditing}
+        onTotal={setShown}
+      />
       {adding && <EquipmentForm premisesId={premisesId} existing={null} onClose={() => setAdding(false)} />}
       {editing && <EquipmentForm premisesId={editing.premisesId} existing={editing} onClose={() => setEditing(null)} />}
       {dialog}

@@ -60,12 +60,14 @@ function ItemCard(props: {
   inspectionId: string;
   readOnly: boolean;
   missing: boolean;
+  /** Finishing was refused because this photo-required item has no photo yet. */
+  photoMissing: boolean;
   current: boolean;
   onFocus(): void;
   onNext(): void;
   registerCard(el: HTMLDivElement | null): void;
 }) {
-  const { item, inspectionId, readOnly, missing, current, onFocus, onNext, registerCard } = props;
+  const { item, inspectionId, readOnly, missing, photoMissing, current, onFocus, onNext, registerCard } = props;
   const { t } = useTranslation('inspections');
   const answer = useVigilMutation('inspections.answer');
   const addPhoto = useVigilMutation('inspections.addPhoto');
@@ -104,7 +106,7 @@ function ItemCard(props: {
   return (
     <div
       ref={registerCard}
-      className={`insp-item${missing ? ' insp-missing' : ''}`}
+      className={`insp-item${missing || photoMissing ? ' insp-missing' : ''}`}
       data-current={current || undefined}
       data-testid={`item-${item.itemKey}`}
       tabIndex={0}
@@ -116,8 +118,10 @@ function ItemCard(props: {
         <span>
           {item.label}
           {item.critical && <span className="insp-critical">{t('run.critical')}</span>}
+          {item.photoRequired && <span className="insp-photo-required">{t('templates.photoRequired')}</span>}
         </span>
         {missing && <span className="insp-late">{t('run.required')}</span>}
+        {photoMissing && <span className="insp-late">{t('run.photoNeeded')}</span>}
       </div>
       <div className="insp-item__answers">
         {item.answerType === 'check' &&
@@ -249,12 +253,14 @@ export function InspectionRun({ id, onClose }: { id: string; onClose(): void }) 
   const query = useVigilQuery('inspections.get', { id });
   const [current, setCurrent] = useState(0);
   const [missing, setMissing] = useState<Set<string>>(new Set());
+  const [missingPhotos, setMissingPhotos] = useState<Set<string>>(new Set());
   const cards = useRef<Array<HTMLDivElement | null>>([]);
   const finish = useVigilMutation('inspections.finish', {
     successMessageKey: 'inspections:run.finished',
     onError: (err) => {
-      const unanswered = (err as { details?: { unanswered?: Array<{ itemId: string }> } }).details?.unanswered;
-      if (unanswered) setMissing(new Set(unanswered.map((u) => u.itemId)));
+      const details = (err as { details?: { unanswered?: Array<{ itemId: string }>; missingPhotos?: Array<{ itemId: string }> } }).details;
+      if (details?.unanswered) setMissing(new Set(details.unanswered.map((u) => u.itemId)));
+      if (details?.missingPhotos) setMissingPhotos(new Set(details.missingPhotos.map((u) => u.itemId)));
     },
   });
   const { saveTo, dialog } = useSaveTo(t('report.save'));
@@ -292,6 +298,7 @@ export function InspectionRun({ id, onClose }: { id: string; onClose(): void }) 
                 inspectionId={detail.id}
                 readOnly={readOnly}
                 missing={missing.has(item.id) && detail.unansweredRequiredIds.includes(item.id)}
+                photoMissing={missingPhotos.has(item.id) && item.photoIds.length === 0 && item.value !== 'na'}
                 current={index === current}
                 onFocus={() => setCurrent(index)}
                 onNext={() => next(index)}

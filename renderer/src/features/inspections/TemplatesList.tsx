@@ -1,134 +1,151 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Checkbox, Select, Spinner, TextInput } from '../../components';
-import { ANSWER_TYPES, INSPECTION_SECTIONS, type AnswerType, type InspectionSection } from '../../../../shared/presets/inspectionTemplates';
-import { useVigilMutation, useVigilQuery } from '../../lib/queries';
-import type { Template, TemplateItem } from '../../../../shared/contract/inspections';
+import { Badge, Button, Spinner } from '../../components';
+import { useVigilQuery } from '../../lib/queries';
+import { useDateTimeFormat } from '../areas/hooks';
+import type { Template } from '../../../../shared/contract/inspections';
+import { TemplateEditor } from './TemplateEditor';
 
-/** Edits a template's items; saving writes a new version (or a new template when copying). */
-function TemplateEditor({ template, copy, onDone }: { template: Template; copy: boolean; onDone(): void }) {
+/** The versions of one template family and the inspections that used each. */
+function TemplateVersions({ familyId, currentId, onOpen }: { familyId: string; currentId: string; onOpen(id: string): void }) {
   const { t } = useTranslation('inspections');
-  const [name, setName] = useState(copy ? t('templates.copyName', { name: template.name }) : template.name);
-  const [items, setItems] = useState<TemplateItem[]>(template.items);
-  const save = useVigilMutation('inspections.saveTemplate', { successMessageKey: 'inspections:templates.saved', onSuccess: onDone });
-  const [section, setSection] = useState<InspectionSection>('perimeter');
-  const [answerType, setAnswerType] = useState<AnswerType>('check');
-  const [label, setLabel] = useState('');
-  const addItem = () => {
-    if (!label.trim()) return;
-    const item: TemplateItem = { id: crypto.randomUUID(), itemKey: '', presetKey: null, section, label: label.trim(), answerType, weight: answerType === 'check' ? 1 : 0, critical: false, required: answerType !== 'text' };
-    // Keep sections together: after the last item of the same section.
-    const last = items.map((it) => it.section).lastIndexOf(section);
-    const at = last === -1 ? items.length : last + 1;
-    setItems([...items.slice(0, at), item, ...items.slice(at)]);
-    setLabel('');
-  };
-  const patch = (i: number, change: Partial<TemplateItem>) => setItems(items.map((it, k) => (k === i ? { ...it, ...change } : it)));
+  const format = useDateTimeFormat();
+  const versions = useVigilQuery('inspections.templateVersions', { familyId }).data;
+  if (!versions) return <Spinner label={t('loading')} />;
   return (
-    <section aria-label={t('templates.edit')}>
-      <div className="insp-toolbar">
-        <TextInput aria-label={t('templates.name')} value={name} onChange={(e) => setName(e.target.value)} />
-        <Button
-          variant="primary"
-          busy={save.isPending}
-          onClick={() =>
-            save.mutate({
-              familyId: copy ? null : template.familyId,
-              name,
-              premisesType: template.premisesType,
-              passThreshold: template.passThreshold,
-              items: items.map(({ itemKey, presetKey, section, label, answerType, weight, critical, required }) => ({
-                itemKey: copy || !itemKey ? undefined : itemKey,
-                presetKey,
-                section,
-                label,
-                answerType,
-                weight,
-                critical,
-                required,
-              })),
-            })
-          }
-        >
-          {copy ? t('templates.saveCopy') : t('templates.saveVersion')}
-        </Button>
-        <Button onClick={onDone}>{t('equipment.cancel')}</Button>
-      </div>
+    <section className="tpl-history" aria-labelledby="tpl-history-title">
+      <h3 id="tpl-history-title" className="tpl-section__title">
+        {t('templates.history')}
+      </h3>
       <table className="insp-table">
         <thead>
           <tr>
-            <th>{t('templates.section')}</th>
-            <th>{t('templates.item')}</th>
-            <th>{t('templates.weight')}</th>
-            <th>{t('templates.critical')}</th>
-            <th />
+            <th>{t('templates.version')}</th>
+            <th>{t('templates.savedOn')}</th>
+            <th>{t('templates.items')}</th>
+            <th>{t('templates.passMark')}</th>
+            <th>{t('templates.usedBy')}</th>
           </tr>
         </thead>
         <tbody>
-          {items.map((it, i) => (
-            <tr key={it.id}>
-              <td>{t(`sections.${it.section}`)}</td>
+          {versions.map((v) => (
+            <tr key={v.id} aria-current={v.id === currentId ? 'true' : undefined}>
               <td>
-                <TextInput aria-label={t('templates.item')} value={it.label} onChange={(e) => patch(i, { label: e.target.value })} />
+                {v.id === currentId ? (
+                  <strong>v{v.version}</strong>
+                ) : (
+                  <Button size="sm" variant="ghost" onClick={() => onOpen(v.id)} aria-label={t('templates.openVersion', { version: v.version })}>
+                    v{v.version}
+                  </Button>
+                )}
               </td>
+              <td>{format(v.createdAt)}</td>
+              <td>{v.itemCount}</td>
+              <td>{v.passThreshold} %</td>
               <td>
-                <TextInput aria-label={t('templates.weight')} type="number" min={0} max={10} value={it.weight} onChange={(e) => patch(i, { weight: Number(e.target.value) })} />
-              </td>
-              <td>
-                <Checkbox label={t('templates.critical')} checked={it.critical} onChange={(e) => patch(i, { critical: e.target.checked })} />
-              </td>
-              <td>
-                <Button size="sm" onClick={() => setItems(items.filter((_, k) => k !== i))}>
-                  {t('templates.remove')}
-                </Button>
+                {v.inspectionCount === 0 ? (
+                  <span className="insp-hint">{t('templates.notUsed')}</span>
+                ) : (
+                  <details>
+                    <summary>{t('templates.inspectionCount', { count: v.inspectionCount })}</summary>
+                    <ul className="tpl-history__uses">
+                      {v.inspections.map((i) => (
+                        <li key={i.id}>
+                          <bdi>{i.premisesName}</bdi> · {i.inspectedOn} · {t(`status.${i.status}`)}
+                        </li>
+                      ))}
+                      {v.inspectionCount > v.inspections.length && <li className="insp-hint">{t('templates.more', { count: v.inspectionCount - v.inspections.length })}</li>}
+                    </ul>
+                  </details>
+                )}
               </td>
             </tr>
           ))}
         </tbody>
       </table>
-      <div className="insp-toolbar">
-        <Select aria-label={t('templates.section')} value={section} onChange={(e) => setSection(e.target.value as InspectionSection)} options={INSPECTION_SECTIONS.map((s) => ({ value: s, label: t(`sections.${s}`) }))} />
-        <Select aria-label={t('templates.answerType')} value={answerType} onChange={(e) => setAnswerType(e.target.value as AnswerType)} options={ANSWER_TYPES.map((a) => ({ value: a, label: t(`answerTypes.${a}`) }))} />
-        <TextInput aria-label={t('templates.newItem')} placeholder={t('templates.newItem')} value={label} onChange={(e) => setLabel(e.target.value)} />
-        <Button onClick={addItem} disabled={!label.trim()}>
-          {t('templates.addItem')}
-        </Button>
-      </div>
     </section>
   );
 }
 
-function TemplateView({ id, onBack }: { id: string; onBack(): void }) {
+function TemplateView({ id, onOpen, onBack }: { id: string; onOpen(id: string): void; onBack(): void }) {
   const { t } = useTranslation('inspections');
   const template = useVigilQuery('inspections.getTemplate', { id }).data;
+  const latest = useVigilQuery('inspections.listTemplates', {}).data;
   const [mode, setMode] = useState<'view' | 'edit' | 'copy'>('view');
+  const [history, setHistory] = useState(false);
   if (!template) return <Spinner label={t('loading')} />;
-  if (mode !== 'view') return <TemplateEditor template={template} copy={mode === 'copy'} onDone={onBack} />;
+  const done = (saved: Template) => {
+    setMode('view');
+    onOpen(saved.id);
+  };
+  const current = latest?.find((l) => l.familyId === template.familyId);
+  if (mode !== 'view') {
+    return (
+      <TemplateEditor
+        key={`${template.id}-${mode}`}
+        template={template}
+        copy={mode === 'copy'}
+        latestVersion={Math.max(current?.version ?? 0, template.version)}
+        onSaved={done}
+        onCancel={() => setMode('view')}
+      />
+    );
+  }
+  const older = current && current.id !== template.id;
+  const sections: string[] = [];
+  for (const it of template.items) if (!sections.includes(it.section)) sections.push(it.section);
   return (
-    <section aria-label={template.name}>
+    <section className="tpl-view" aria-label={template.name}>
+      <div className="insp-toolbar tpl-view__head">
+        <h2 className="tpl-editor__title">
+          {template.name} <span className="insp-hint">v{template.version}</span>
+        </h2>
+        {older && <Badge>{t('templates.olderVersion', { version: current.version })}</Badge>}
+      </div>
+      <p className="insp-hint">
+        {[
+          template.premisesType ? t(`premises:types.${template.premisesType}`) : t('templates.anyPremises'),
+          t('templates.passMarkValue', { value: template.passThreshold }),
+          t('templates.itemCount', { count: template.items.length }),
+        ].join(' · ')}
+      </p>
       <div className="insp-toolbar">
-        <strong>
-          {template.name} (v{template.version})
-        </strong>
-        <Button onClick={() => setMode('edit')}>{t('templates.edit')}</Button>
+        <Button variant="primary" onClick={() => setMode('edit')}>
+          {older ? t('templates.restore') : t('templates.edit')}
+        </Button>
         <Button onClick={() => setMode('copy')}>{t('templates.copy')}</Button>
+        <Button aria-expanded={history} onClick={() => setHistory((h) => !h)}>
+          {t('templates.history')}
+        </Button>
         <Button onClick={onBack}>{t('run.back')}</Button>
       </div>
-      <table className="insp-table">
-        <tbody>
-          {template.items.map((it) => (
-            <tr key={it.id}>
-              <td>{t(`sections.${it.section}`)}</td>
-              <td>
-                {it.label}
-                {it.critical && <span className="insp-critical">{t('run.critical')}</span>}
-              </td>
-              <td>{t(`answerTypes.${it.answerType}`)}</td>
-              <td>{it.weight}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      {history && <TemplateVersions familyId={template.familyId} currentId={template.id} onOpen={onOpen} />}
+      {sections.map((section) => (
+        <section key={section} className="tpl-section" aria-labelledby={`tpl-view-${section}`}>
+          <h3 className="tpl-section__title" id={`tpl-view-${section}`}>
+            {t(`sections.${section}`)}
+          </h3>
+          <table className="insp-table">
+            <tbody>
+              {template.items
+                .filter((it) => it.section === section)
+                .map((it) => (
+                  <tr key={it.id}>
+                    <td>
+                      {it.label}
+                      {it.critical && <span className="insp-critical">{t('run.critical')}</span>}
+                    </td>
+                    <td>{t(`answerTypes.${it.answerType}`)}</td>
+                    <td>{it.answerType === 'check' ? t('templates.weightValue', { value: it.weight }) : ''}</td>
+                    <td>
+                      {[it.required ? t('templates.required') : null, it.photoRequired ? t('templates.photoRequired') : null].filter(Boolean).join(' · ')}
+                    </td>
+                  </tr>
+                ))}
+            </tbody>
+          </table>
+        </section>
+      ))}
     </section>
   );
 }
@@ -137,7 +154,7 @@ export function TemplatesList() {
   const { t } = useTranslation('inspections');
   const templates = useVigilQuery('inspections.listTemplates', {}).data;
   const [open, setOpen] = useState<string | null>(null);
-  if (open) return <TemplateView id={open} onBack={() => setOpen(null)} />;
+  if (open) return <TemplateView key={open} id={open} onOpen={setOpen} onBack={() => setOpen(null)} />;
   if (!templates) return <Spinner label={t('loading')} />;
   return (
     <table className="insp-table" aria-label={t('tabs.templates')}>
