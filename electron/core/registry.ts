@@ -5,6 +5,7 @@ import { settingsHandlers } from './services/settingsService';
 import { areasHandlers } from './services/areasService';
 import { premisesHandlers } from './services/premisesService';
 import { incidentsHandlers } from './services/incidentsService';
+import { incidentTaxonomyHandlers } from './services/incidentTaxonomyService';
 import { dailyLogHandlers } from './services/dailyLogService';
 import { risksHandlers } from './services/risksService';
 import { risksImportHandlers } from './import/risksImport';
@@ -39,6 +40,7 @@ export const handlers: Handlers<Exclude<CommandName, HostOnlyCommand>> = {
   ...areasHandlers,
   ...premisesHandlers,
   ...incidentsHandlers,
+  ...incidentTaxonomyHandlers,
   ...dailyLogHandlers,
   ...risksHandlers,
   ...risksImportHandlers,

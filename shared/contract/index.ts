@@ -4,6 +4,7 @@ import { settingsCommands } from './settings';
 import { areasCommands } from './areas';
 import { premisesCommands } from './premises';
 import { incidentsCommands } from './incidents';
+import { incidentTaxonomyCommands } from './incidentTaxonomy';
 import { dailyLogCommands } from './dailyLog';
 import { risksCommands } from './risks';
 import { plansCommands } from './plans';
@@ -27,6 +28,7 @@ export const contract = {
   ...areasCommands,
   ...premisesCommands,
   ...incidentsCommands,
+  ...incidentTaxonomyCommands,
   ...dailyLogCommands,
   ...risksCommands,
   ...plansCommands,

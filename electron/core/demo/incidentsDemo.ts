@@ -3,6 +3,9 @@ import { incidentWriter } from '../../../db/repositories/incidents';
 import type { IncidentFields } from '../../../shared/contract/incidents';
 import { AWSD_ATTACK_CONTEXT, II_PERPETRATOR_TYPES, II_WEAPONS, ORGANISATIONS_AFFECTED } from '../../../shared/presets/incidentTaxonomy';
 import { demoId, type DemoSeeder } from './seedDemo';
+import { writeSetting } from '../../../db/repositories/settings';
+import { presetTaxonomy, TAXONOMY_KEY } from '../incidents/taxonomy';
+import type { IncidentTaxonomy, TaxonomyTerm } from '../../../shared/contract/incidentTaxonomy';
 
 const CITIES = [
   { name: 'Port Amarel', province: 'Coastal Province', lat: -3.05, lon: 61.8 },
@@ -21,6 +24,24 @@ const KINDS: { category: string; weight: number; story: string[] }[] = [
   { category: 'Road traffic accident', weight: 3, story: ['Vehicle rolled on the mountain road in heavy rain', 'Collision with a motorbike at a junction'] },
   { category: 'Civil unrest', weight: 3, story: ['Demonstration blocked the road to the port; movement postponed', 'Stones thrown at a marked vehicle during a protest'] },
 ];
+
+/**
+ * The demo delegation's own taxonomy: the presets plus the everyday categories its incidents use, with
+ * their translations, as a delegation would configure it in Settings.
+ */
+const DEMO_CATEGORIES: TaxonomyTerm[] = [
+  { value: 'Armed robbery', labels: { fr: 'Vol à main armée', es: 'Robo a mano armada', ar: 'سطو مسلح' } },
+  { value: 'Burglary', labels: { fr: 'Cambriolage', es: 'Robo con allanamiento', ar: 'سطو على مبنى' } },
+  { value: 'Threat', labels: { fr: 'Menace', es: 'Amenaza', ar: 'تهديد' } },
+  { value: 'Road traffic accident', labels: { fr: 'Accident de la route', es: 'Accidente de tráfico', ar: 'حادث مروري' } },
+  { value: 'Civil unrest', labels: { fr: 'Troubles civils', es: 'Disturbios civiles', ar: 'اضطرابات مدنية' } },
+];
+
+function demoTaxonomy(): IncidentTaxonomy {
+  const preset = presetTaxonomy();
+  const known = new Set(preset.category.map((t) => t.value));
+  return { ...preset, category: [...DEMO_CATEGORIES.filter((t) => !known.has(t.value)), ...preset.category] };
+}
 
 /** About 150 invented incidents over the last year in the fictional country, a few of them restricted. */
 export const seedIncidentsDemo: DemoSeeder = (ctx) => {
@@ -78,6 +99,7 @@ export const seedIncidentsDemo: DemoSeeder = (ctx) => {
     writer.insert({ ...fields, id: demoId(ctx, at), externalId: null, source: null, createdAt: stamp, updatedAt: stamp });
   }
   seedReportTimes(ctx.db.sqlite, ctx.now);
+  writeSetting(ctx.db.sqlite, TAXONOMY_KEY, demoTaxonomy());
 };
 
 /**

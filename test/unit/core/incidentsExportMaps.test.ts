@@ -155,6 +155,12 @@ describe('incident flash report', () => {
     const fr = await call(core, 'incidents.flashReport', { id: created.id, lang: 'fr' });
     expect(fr.text).toContain('Quoi: Armed robbery');
     expect(fr.text).toContain('Victimes');
+    // A taxonomy term reads in the receiver's language; a value outside the taxonomy stays as written.
+    const shooting = await call(core, 'incidents.create', { ...base, category: 'Shooting', perpetratorType: 'Criminal' });
+    const frShooting = await call(core, 'incidents.flashReport', { id: shooting.id, lang: 'fr' });
+    expect(frShooting.text).toContain("Quoi: Tirs d'arme à feu");
+    expect(frShooting.text).toContain('Criminels');
+    expect((await call(core, 'incidents.flashReport', { id: shooting.id, lang: 'en' })).text).toContain('What: Shooting');
   });
 
   it('leaves names and narrative out of a restricted incident', async () => {

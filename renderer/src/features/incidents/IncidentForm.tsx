@@ -7,7 +7,8 @@ import { CONFIDENTIALITIES, LOCATION_PRECISIONS, SEVERITIES, type IncidentInput 
 import { FlashReportDialog } from './FlashReportDialog';
 import { IncidentReporting } from './IncidentReporting';
 import { IncidentAttachments } from './IncidentAttachments';
-import { AWSD_ATTACK_CONTEXT, AWSD_MEANS_OF_ATTACK, II_PERPETRATOR_TYPES, II_WEAPONS, ORGANISATIONS_AFFECTED } from '../../../../shared/presets/incidentTaxonomy';
+import { TAXONOMY_FIELDS, type TaxonomyField } from '../../../../shared/contract/incidentTaxonomy';
+import { useIncidentTaxonomy } from './useIncidentTaxonomy';
 
 type Draft = Record<string, string | boolean>;
 
@@ -35,7 +36,7 @@ function toInput(d: Draft): IncidentInput {
   return input as IncidentInput;
 }
 
-/** Incident form: partial dates typed as YYYY, YYYY-MM or YYYY-MM-DD; taxonomy presets offered, free text kept. */
+/** Incident form: partial dates typed as YYYY, YYYY-MM or YYYY-MM-DD; the delegation's taxonomy offered, free text kept. */
 export function IncidentForm({ id, onClose }: { id: string | null | undefined; onClose(): void }) {
   const existing = useVigilQuery('incidents.get', { id: id ?? '' }, { enabled: Boolean(id) });
   if (id === undefined || (id && !existing.data)) return null;
@@ -54,6 +55,7 @@ function IncidentFormDialog({ id, initial, onClose }: { id: string | null; initi
   const [draft, setDraft] = useState<Draft>(initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [flash, setFlash] = useState(false);
+  const taxonomy = useIncidentTaxonomy();
 
   const onError = (err: unknown) => {
     const issues = serverIssues(err);
@@ -66,11 +68,16 @@ function IncidentFormDialog({ id, initial, onClose }: { id: string | null; initi
   const remove = useVigilMutation('incidents.delete', { onSuccess: onClose });
 
   const set = (k: string) => (e: { target: { value: string } }) => setDraft({ ...draft, [k]: e.target.value });
-  const text = (k: string, list?: readonly string[]) => (
-    <Field key={k} label={t(`fields.${k}`)} error={errors[k]} required={k === 'date'}>
-      <TextInput value={String(draft[k] ?? '')} onChange={set(k)} list={list ? `incident-${k}-list` : undefined} placeholder={k === 'date' ? 'YYYY-MM-DD' : undefined} />
-    </Field>
-  );
+  /** A text field; a taxonomy field offers its terms and shows the chosen term's label in the current language. */
+  const text = (k: string, field?: TaxonomyField) => {
+    const value = String(draft[k] ?? '');
+    const label = field && value ? taxonomy.label(field, value) : value;
+    return (
+      <Field key={k} label={t(`fields.${k}`)} error={errors[k]} required={k === 'date'} hint={label !== value ? label : undefined}>
+        <TextInput value={value} onChange={set(k)} list={field ? `incident-${k}-list` : undefined} placeholder={k === 'date' ? 'YYYY-MM-DD' : undefined} />
+      </Field>
+    );
+  };
   const save = () => {
     const input = toInput(draft);
     if (id) update.mutate({ ...input, id });
@@ -105,15 +112,17 @@ function IncidentFormDialog({ id, initial, onClose }: { id: string | null; initi
           save();
         }}
       >
-        <datalist id="incident-category-list">{AWSD_MEANS_OF_ATTACK.map((c) => <option key={c} value={c} />)}</datalist>
-        <datalist id="incident-subCategory-list">{AWSD_ATTACK_CONTEXT.map((c) => <option key={c} value={c} />)}</datalist>
-        <datalist id="incident-perpetratorType-list">{II_PERPETRATOR_TYPES.map((c) => <option key={c} value={c} />)}</datalist>
-        <datalist id="incident-weapon-list">{II_WEAPONS.map((c) => <option key={c} value={c} />)}</datalist>
-        <datalist id="incident-organisationAffected-list">{ORGANISATIONS_AFFECTED.map((c) => <option key={c} value={c} />)}</datalist>
+        {TAXONOMY_FIELDS.map((field) => (
+          <datalist key={field} id={`incident-${field}-list`}>
+            {taxonomy.options(field).map((o) => (
+              <option key={o.value} value={o.value} label={o.label} />
+            ))}
+          </datalist>
+        ))}
         <div className="incidents-form__grid">
           {text('date')}
-          {text('category', AWSD_MEANS_OF_ATTACK)}
-          {text('subCategory', AWSD_ATTACK_CONTEXT)}
+          {text('category', 'category')}
+          {text('subCategory', 'subCategory')}
           <Field label={t('fields.severity')} error={errors.severity}>
             <Select value={String(draft.severity ?? '')} placeholder="—" options={SEVERITIES.map((s) => ({ value: s, label: t(`severity.${s}`) }))} onChange={set('severity')} />
           </Field>
@@ -125,13 +134,13 @@ function IncidentFormDialog({ id, initial, onClose }: { id: string | null; initi
           </Field>
           {(['latitude', 'longitude'] as const).map((k) => (
             <Field key={k} label={t(`fields.${k}`)} error={errors[k]}>
-              <TextInput inputMode="decimal" value={String(draft[k] ?? '')} onChange={set(k)} />
+              <TextInput inputMode="decimal" dir="ltr" value={String(draft[k] ?? '')} onChange={set(k)} />
             </Field>
           ))}
-          {text('organisationAffected', ORGANISATIONS_AFFECTED)}
-          {text('perpetratorType', II_PERPETRATOR_TYPES)}
+          {text('organisationAffected', 'organisationAffected')}
+          {text('perpetratorType', 'perpetratorType')}
           {text('perpetratorName')}
-          {text('weapon', II_WEAPONS)}
+          {text('weapon', 'weapon')}
           {COUNTS.map((k) => (
             <Field key={k} label={t(`fields.${k}`)} error={errors[k]}>
               <TextInput inputMode="numeric" value={String(draft[k] ?? '')} onChange={set(k)} />

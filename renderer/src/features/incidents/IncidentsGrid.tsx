@@ -9,6 +9,7 @@ import type { Incident } from '../../../../shared/contract/incidents';
 import { createGridDatasource } from '../../app/grid/gridDatasource';
 import { useGridLocaleText } from '../../app/grid/useGridLocaleText';
 import { createIncidentColumns } from './columns';
+import { useIncidentTaxonomy } from './useIncidentTaxonomy';
 
 export interface IncidentFilters {
   search: string;
@@ -30,7 +31,8 @@ const defaultColDef: ColDef<Incident> = { sortable: true, resizable: true, float
 export function IncidentsGrid({ filters, onOpen, onTotal, onApi }: IncidentsGridProps) {
   const { t, i18n } = useTranslation('incidents');
   const localeText = useGridLocaleText();
-  const columnDefs = useMemo(() => createIncidentColumns(t), [t]);
+  const { label } = useIncidentTaxonomy();
+  const columnDefs = useMemo(() => createIncidentColumns(t, label), [t, label]);
   const api = useRef<GridApi<Incident> | null>(null);
   const current = useRef(filters);
   const totalListener = useRef(onTotal);

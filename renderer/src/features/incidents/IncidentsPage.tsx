@@ -9,6 +9,7 @@ import { IncidentForm } from './IncidentForm';
 import { ImportWizard } from './ImportWizard';
 import { IncidentsExportMenu } from './IncidentsExportMenu';
 import { applyGroupFilter, GroupBySelect, GroupList, groupCountView, textGroupFilter, useGridFilterModel } from '../../app/grid/GroupBy';
+import { useIncidentTaxonomy } from './useIncidentTaxonomy';
 import { INCIDENT_GROUP_BY, SEVERITIES, type Incident, type IncidentGroupBy } from '../../../../shared/contract/incidents';
 import './incidents.css';
 
@@ -34,6 +35,7 @@ export function IncidentsPage() {
   const [readyApi, setReadyApi] = useState<GridApi<Incident> | null>(null);
   const getApi = useCallback(() => gridApi.current, []);
   const [groupBy, setGroupBy] = useState<IncidentGroupBy | ''>('');
+  const taxonomy = useIncidentTaxonomy();
   const gridFilters = useGridFilterModel(readyApi);
   // Each grouping is a grid column of the same name: choosing a group sets that column's filter.
   const groupColumn = groupBy || null;
@@ -52,7 +54,9 @@ export function IncidentsPage() {
   }, [groups.data, groupBy]);
   const groupLabel = (key: string): string => {
     if (!key) return t('groups.noValue');
-    return groupBy === 'severity' ? t(`severity.${key}`, { defaultValue: key }) : key;
+    if (groupBy === 'severity') return t(`severity.${key}`, { defaultValue: key });
+    // Taxonomy values read in the officer's language; other groupings (areas) as written.
+    return groupBy === 'category' || groupBy === 'organisationAffected' || groupBy === 'perpetratorType' ? taxonomy.label(groupBy, key) : key;
   };
 
   const wanted = { search: debounced, from: from || undefined, to: to || undefined };

@@ -1,9 +1,10 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import * as echarts from 'echarts';
 import { Button, Field, PageHeader, Spinner, TextInput } from '../../components';
 import { useVigilQuery } from '../../lib/queries';
 import type { IncidentStats } from '../../../../shared/contract/incidents';
+import { useIncidentTaxonomy, type TaxonomyLabelFn } from './useIncidentTaxonomy';
 import './incidents.css';
 
 type Table = { header: string[]; rows: (string | number)[][] };
@@ -59,24 +60,27 @@ function Chart({ id, title, option, table }: { id: string; title: string; option
   );
 }
 
-function bar(rows: { key: string; count: number }[], unknown: string): { option: echarts.EChartsOption; table: Table } {
+/** Bars of one breakdown; `name` turns a stored key into what the chart and its CSV show. */
+function bar(rows: { key: string; count: number }[], unknown: string, name: (key: string) => string = (k) => k): { option: echarts.EChartsOption; table: Table } {
   const data = [...rows].reverse();
+  const shown = (key: string) => (key ? name(key) : unknown);
   return {
     option: {
       grid: { containLabel: true, left: 8, right: 16, top: 8, bottom: 8 },
       xAxis: { type: 'value' },
-      yAxis: { type: 'category', data: data.map((r) => r.key || unknown), axisLabel: { width: 220, overflow: 'truncate' } },
+      yAxis: { type: 'category', data: data.map((r) => shown(r.key)), axisLabel: { width: 220, overflow: 'truncate' } },
       series: [{ type: 'bar', data: data.map((r) => r.count) }],
       tooltip: {},
     },
-    table: { header: ['key', 'count'], rows: rows.map((r) => [r.key || unknown, r.count]) },
+    table: { header: ['key', 'count'], rows: rows.map((r) => [shown(r.key), r.count]) },
   };
 }
 
-function charts(stats: IncidentStats, t: (k: string) => string) {
+function charts(stats: IncidentStats, t: (k: string) => string, label: TaxonomyLabelFn) {
   const months = [...new Set(stats.byMonth.map((r) => r.month))].sort();
   const categories = [...new Set(stats.byMonth.map((r) => r.category))].sort();
   const unknown = t('stats.unknown');
+  const categoryName = (c: string) => (c ? label('category', c) : unknown);
   const count = (m: string, c: string) => stats.byMonth.find((r) => r.month === m && r.category === c)?.count ?? 0;
   const kinds = ['killed', 'injured', 'kidnapped', 'arrested'] as const;
   return {
@@ -87,13 +91,13 @@ function charts(stats: IncidentStats, t: (k: string) => string) {
         tooltip: { trigger: 'axis' },
         xAxis: { type: 'category', data: months },
         yAxis: { type: 'value', minInterval: 1 },
-        series: categories.map((c) => ({ name: c || unknown, type: 'bar', stack: 'all', data: months.map((m) => count(m, c)) })),
+        series: categories.map((c) => ({ name: categoryName(c), type: 'bar', stack: 'all', data: months.map((m) => count(m, c)) })),
       } satisfies echarts.EChartsOption,
-      table: { header: ['month', ...categories.map((c) => c || unknown)], rows: months.map((m) => [m, ...categories.map((c) => count(m, c))]) },
+      table: { header: ['month', ...categories.map(categoryName)], rows: months.map((m) => [m, ...categories.map((c) => count(m, c))]) },
     },
     byArea: bar(stats.byArea, unknown),
-    byPerpetratorType: bar(stats.byPerpetratorType, unknown),
-    byOrganisation: bar(stats.byOrganisation, unknown),
+    byPerpetratorType: bar(stats.byPerpetratorType, unknown, (k) => label('perpetratorType', k)),
+    byOrganisation: bar(stats.byOrganisation, unknown, (k) => label('organisationAffected', k)),
     casualties: {
       option: {
         legend: { top: 0 },
@@ -114,7 +118,8 @@ export function StatisticsPage() {
   const [from, setFrom] = useState(() => new Date(Date.now() - 365 * 86_400_000).toISOString().slice(0, 10));
   const [to, setTo] = useState(() => new Date().toISOString().slice(0, 10));
   const stats = useVigilQuery('incidents.stats', { ...(from ? { from } : {}), ...(to ? { to } : {}) }).data;
-  const built = stats ? charts(stats, t) : null;
+  const { label } = useIncidentTaxonomy();
+  const built = useMemo(() => (stats ? charts(stats, t, label) : null), [stats, t, label]);
   return (
     <div className="incidents-page">
       <PageHeader title={t('stats.title')} subtitle={t('stats.subtitle')} />

@@ -2,6 +2,8 @@ import type { ColDef } from 'ag-grid-community';
 import type { TFunction } from 'i18next';
 import { SEVERITIES, type Incident, type IncidentColumn } from '../../../../shared/contract/incidents';
 import { SelectFilter, SelectFloatingFilter, type SelectFilterParams } from '../../app/grid/SelectFilter';
+import type { TaxonomyField } from '../../../../shared/contract/incidentTaxonomy';
+import type { TaxonomyLabelFn } from './useIncidentTaxonomy';
 
 const textFilter = {
   filter: 'agTextColumnFilter',
@@ -29,13 +31,27 @@ function column(id: IncidentColumn, t: TFunction, def: ColDef<Incident>): ColDef
 
 const equalsText = (key: string, label: string) => ({ key, label, model: { filterType: 'text' as const, type: 'equals' as const, filter: key } });
 
+/**
+ * A taxonomy column shows the term's label in the current language; sort and filter still work on the
+ * stored value (the core's query), and the tooltip gives that value when it differs.
+ */
+function taxonomyColumn(field: TaxonomyField & IncidentColumn, t: TFunction, label: TaxonomyLabelFn, def: ColDef<Incident>): ColDef<Incident> {
+  return column(field, t, {
+    ...def,
+    valueFormatter: (p) => (p.value ? label(field, String(p.value)) : ''),
+    tooltipValueGetter: (p) => (p.value && label(field, String(p.value)) !== p.value ? String(p.value) : undefined),
+  });
+}
+
+const asWritten: TaxonomyLabelFn = (_field, value) => value;
+
 /** The incidents grid: the date first (partial dates shown as written), casualties as numbers the core sorts. */
-export function createIncidentColumns(t: TFunction): ColDef<Incident>[] {
+export function createIncidentColumns(t: TFunction, label: TaxonomyLabelFn = asWritten): ColDef<Incident>[] {
   const anyLabel = t('filter.any');
   const yesNo = selectFilter({ anyLabel, options: [equalsText('yes', t('yes')), equalsText('no', t('no'))] });
   return [
     column('date', t, { ...textFilter, width: 150, valueFormatter: (p) => (p.value ? String(p.value).replace('T', ' ').replace(/:00Z$|Z$/, ' UTC') : '') }),
-    column('category', t, { ...textFilter, width: 170 }),
+    taxonomyColumn('category', t, label, { ...textFilter, width: 170 }),
     {
       colId: 'overdueReports',
       field: 'overdueReports',
@@ -56,8 +72,8 @@ export function createIncidentColumns(t: TFunction): ColDef<Incident>[] {
     column('country', t, { ...textFilter, width: 130 }),
     column('adminArea', t, { ...textFilter, width: 150 }),
     column('placeName', t, { ...textFilter, width: 150 }),
-    column('organisationAffected', t, { ...textFilter, width: 170 }),
-    column('perpetratorType', t, { ...textFilter, width: 170 }),
+    taxonomyColumn('organisationAffected', t, label, { ...textFilter, width: 170 }),
+    taxonomyColumn('perpetratorType', t, label, { ...textFilter, width: 170 }),
     column('killed', t, { ...numberFilter, width: 100, type: 'rightAligned' }),
     column('injured', t, { ...numberFilter, width: 100, type: 'rightAligned' }),
     column('kidnapped', t, { ...numberFilter, width: 110, type: 'rightAligned' }),

@@ -2,6 +2,7 @@ import { lazy } from 'react';
 import { registerFeature } from '../../app/registry';
 import { IncidentsHomeTile } from './IncidentsHomeTile';
 import { ReportingSettings } from './ReportingSettings';
+import { TaxonomySettings } from './TaxonomySettings';
 import '../files';
 import en from './locales/en.json';
 import fr from './locales/fr.json';
@@ -19,5 +20,8 @@ registerFeature({
     { path: '/incident-statistics', labelKey: 'stats.nav', order: 21, element: StatisticsPage },
   ],
   homeTiles: [{ id: 'incidents.lastWeek', order: 10, element: IncidentsHomeTile }],
-  settingsPanels: [{ id: 'incidents.reporting', order: 30, titleKey: 'reporting.settingsTitle', element: ReportingSettings }],
+  settingsPanels: [
+    { id: 'incidents.reporting', order: 30, titleKey: 'reporting.settingsTitle', element: ReportingSettings },
+    { id: 'incidents.taxonomy', order: 31, titleKey: 'taxonomy.settingsTitle', element: TaxonomySettings },
+  ],
 });
