@@ -10,6 +10,7 @@ export const EVENT_NAMES = [
   'phases.declared',
   'premises.changed',
   'incidents.changed',
+  'incidents.importProgress',
   'dailyLog.changed',
   'risks.changed',
   'measures.changed',
@@ -28,6 +29,8 @@ export interface EventPayload {
   ids?: string[];
   /** Long jobs (backup.progress): how far along, done of total. */
   progress?: { done: number; total: number };
+  /** Long jobs with steps (incidents.importProgress: reading, checking, writing): the current one. */
+  phase?: string;
 }
 
 export interface VigilEvent {

@@ -311,14 +311,36 @@ export function listImportPresets(sqlite: Database.Database, module: string): Im
   const rows = sqlite
     .prepare('SELECT id, name, mapping, date_order, sheet, updated_at FROM import_presets WHERE module = ? ORDER BY name')
     .all(module) as { id: string; name: string; mapping: string; date_order: string | null; sheet: string | null; updated_at: string }[];
-  return rows.map((r) => ({
-    id: r.id,
-    name: r.name,
-    mapping: JSON.parse(r.mapping) as ImportPreset['mapping'],
-    dateOrder: r.date_order as ImportPreset['dateOrder'],
-    sheet: r.sheet,
-    updatedAt: r.updated_at,
-  }));
+  return rows.map((r) => {
+    const stored = readPresetMapping(r.mapping);
+    return {
+      id: r.id,
+      name: r.name,
+      mapping: stored.mapping,
+      dateOrder: r.date_order as ImportPreset['dateOrder'],
+      sheet: r.sheet,
+      values: stored.values,
+      strictTaxonomy: stored.strictTaxonomy,
+      updatedAt: r.updated_at,
+    };
+  });
+}
+
+/**
+ * The `mapping` column holds the column mapping as a plain object (presets saved before value mapping), or
+ * `{ "$preset": 2, mapping, values, strictTaxonomy }`. A plain mapping's values are field names or null, never
+ * objects, so the two shapes cannot be mistaken for each other.
+ */
+function readPresetMapping(json: string): Pick<ImportPreset, 'mapping' | 'values' | 'strictTaxonomy'> {
+  const parsed = JSON.parse(json) as Record<string, unknown>;
+  if (parsed['$preset'] === 2 && typeof parsed['mapping'] === 'object') {
+    return {
+      mapping: parsed['mapping'] as ImportPreset['mapping'],
+      values: (parsed['values'] ?? {}) as ImportPreset['values'],
+      strictTaxonomy: parsed['strictTaxonomy'] === true,
+    };
+  }
+  return { mapping: parsed as ImportPreset['mapping'], values: {}, strictTaxonomy: false };
 }
 
 export function upsertImportPreset(sqlite: Database.Database, module: string, preset: ImportPreset): void {
@@ -329,7 +351,7 @@ export function upsertImportPreset(sqlite: Database.Database, module: string, pr
        ON CONFLICT (module, name) DO UPDATE SET mapping = excluded.mapping, date_order = excluded.date_order,
          sheet = excluded.sheet, updated_at = excluded.updated_at`,
     )
-    .run(preset.id, module, preset.name, JSON.stringify(preset.mapping), preset.dateOrder, preset.sheet, preset.updatedAt, preset.updatedAt);
+    .run(preset.id, module, preset.name, JSON.stringify({ $preset: 2, mapping: preset.mapping, values: preset.values, strictTaxonomy: preset.strictTaxonomy }), preset.dateOrder, preset.sheet, preset.updatedAt, preset.updatedAt);
 }
 
 export function deleteImportPreset(sqlite: Database.Database, id: string): void {

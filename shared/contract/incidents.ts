@@ -5,6 +5,7 @@ import { GridViewSchema, MAX_PAGE_ROWS, ExportResultSchema } from './grid';
 import { hasBothOrNeither, LatitudeSchema, LongitudeSchema } from '../domain/geo';
 import { isPartialDate } from '../domain/partialDate';
 import { incidentReportingCommands, ReportKindSchema } from './incidentReporting';
+import { IncidentTaxonomySchema, TaxonomyFieldSchema } from './incidentTaxonomy';
 
 export const LOCATION_PRECISIONS = ['exact', 'km5', 'km25', 'admin', 'country'] as const;
 export const LocationPrecisionSchema = z.enum(LOCATION_PRECISIONS);
@@ -219,6 +220,13 @@ export type ImportMapping = z.infer<typeof ImportMappingSchema>;
 /** A path, or `upload:<id>` from browser mode's upload endpoint. */
 const FileRefSchema = z.string().min(1).max(4096);
 
+/**
+ * Value mapping for taxonomy fields: per field, a file value (trimmed) -> the value Vigil stores. A value
+ * without an entry is imported as written (or, with strictTaxonomy, must already be a taxonomy term).
+ */
+export const ImportValueMapSchema = z.partialRecord(TaxonomyFieldSchema, z.record(z.string().max(500), z.string().trim().min(1).max(200)));
+export type ImportValueMap = z.infer<typeof ImportValueMapSchema>;
+
 export const ImportOptionsSchema = z.object({
   file: FileRefSchema,
   /** Sheet name or 1-based number, for workbooks. */
@@ -230,7 +238,36 @@ export const ImportOptionsSchema = z.object({
   dateOrder: DateOrderSchema.optional(),
   /** Identifies where re-imported external ids come from; defaults to the preset name, else the file name. */
   source: z.string().trim().min(1).max(200).optional(),
+  /** Value mapping for the taxonomy fields; omitted: the preset's, else none. */
+  values: ImportValueMapSchema.optional(),
+  /** A taxonomy value neither known nor mapped is a row problem (UNKNOWN_CATEGORY); default: imported as written. */
+  strictTaxonomy: z.boolean().optional(),
+  /** Language of the messages this module adds (value mapping, cancel); default the vault's. */
+  lang: LanguageSchema.optional(),
 });
+
+/** One distinct value of a taxonomy column: how many rows hold it, whether the taxonomy knows it. */
+export const ImportFieldValueSchema = z.object({
+  value: z.string(),
+  count: z.number().int(),
+  /** Exactly a term's stored value. */
+  known: z.boolean(),
+  /** The term it matches ignoring case and spaces (its value or a label), else null. */
+  suggestion: z.string().nullable(),
+});
+export const ImportFieldValuesSchema = z.object({
+  field: TaxonomyFieldSchema,
+  column: z.string(),
+  /** Most frequent first, at most IMPORT_VALUES_LIMIT; `more` says how many distinct values were left out. */
+  values: z.array(ImportFieldValueSchema),
+  more: z.number().int(),
+});
+export type ImportFieldValues = z.infer<typeof ImportFieldValuesSchema>;
+export const IMPORT_VALUES_LIMIT = 300;
+
+/** Phases of a running import, reported by the `incidents.importProgress` event. */
+export const IMPORT_PHASES = ['reading', 'checking', 'writing'] as const;
+export type ImportPhase = (typeof IMPORT_PHASES)[number];
 
 export const ImportRunSchema = ImportOptionsSchema.extend({
   dryRun: z.boolean().default(true),
@@ -267,6 +304,15 @@ export const ImportPreviewSchema = z.object({
   dateOrder: DateOrderSchema.nullable(),
   dateOrderAmbiguous: z.boolean(),
   source: z.string(),
+  /** Distinct values of each mapped taxonomy column, with what the taxonomy knows of them. */
+  fieldValues: z.array(ImportFieldValuesSchema).default([]),
+  /** The value mapping in effect (given, else the preset's). */
+  values: ImportValueMapSchema.default({}),
+  strictTaxonomy: z.boolean().default(false),
+  /** The delegation's taxonomy, for labels and choices in the value mapping. */
+  taxonomy: IncidentTaxonomySchema.optional(),
+  /** Columns of the preset's mapping that this file does not have (ignored). */
+  presetMissingColumns: z.array(z.string()).default([]),
 });
 export type ImportPreview = z.infer<typeof ImportPreviewSchema>;
 
@@ -292,6 +338,8 @@ export const ImportPresetInputSchema = z.object({
   mapping: ImportMappingSchema,
   dateOrder: DateOrderSchema.nullable().default(null),
   sheet: z.string().max(200).nullable().default(null),
+  values: ImportValueMapSchema.default({}),
+  strictTaxonomy: z.boolean().default(false),
 });
 export const ImportPresetSchema = ImportPresetInputSchema.extend({ id: IdSchema, updatedAt: IsoTimeSchema });
 export type ImportPreset = z.infer<typeof ImportPresetSchema>;
@@ -361,6 +409,8 @@ export const incidentsCommands = {
   'incidents.flashReport': defineCommand('incidents.flashReport', IncidentFlashReportInputSchema, IncidentFlashReportSchema),
   'incidents.importPreview': defineCommand('incidents.importPreview', ImportOptionsSchema, ImportPreviewSchema),
   'incidents.importRun': defineCommand('incidents.importRun', ImportRunSchema, ImportReportSchema, { mutates: true }),
+  /** Asks the running import(s) to stop before writing; a cancelled import changes nothing. */
+  'incidents.importCancel': defineCommand('incidents.importCancel', z.object({}), z.object({ cancelled: z.boolean() })),
   'incidents.importPresets': defineCommand('incidents.importPresets', z.object({}), z.array(ImportPresetSchema)),
   'incidents.saveImportPreset': defineCommand('incidents.saveImportPreset', ImportPresetInputSchema, ImportPresetSchema, {
     mutates: true,

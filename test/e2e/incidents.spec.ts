@@ -56,6 +56,59 @@ test('import wizard: upload a French Windows-1252 CSV, check the mapping, dry ru
   expect(text).toContain('2024-02,');
 });
 
+test('import wizard: map a category value, save the mapping with it as a preset, import', async ({ page, vigil }) => {
+  await createVault(page, vigil.url);
+  await openPage(page, 'Incidents');
+  await page.getByRole('button', { name: 'Import file…' }).first().click();
+  await dialog(page).getByLabel('Choose a file').setInputFiles(path.join(FIXTURES, 'fr-semicolon-cp1252.csv'));
+  await dialog(page).getByRole('button', { name: 'Next: values' }).click();
+  const crossfire = dialog(page).getByRole('row').filter({ hasText: 'Tirs croisés' });
+  await expect(crossfire).toContainText('Not in the taxonomy');
+  await dialog(page).getByLabel('Category: store “Tirs croisés” as').selectOption('Shooting');
+  await expect(crossfire).not.toContainText('Not in the taxonomy');
+
+  await dialog(page).getByRole('button', { name: 'Back to mapping' }).click();
+  await dialog(page).getByLabel('Save mapping as…').fill('Field office CSV');
+  await dialog(page).getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByText('Mapping saved.')).toBeVisible();
+
+  await dialog(page).getByRole('button', { name: 'Next: values' }).click();
+  await expect(dialog(page).getByLabel('Category: store “Tirs croisés” as')).toHaveValue('Shooting');
+  await dialog(page).getByRole('button', { name: 'Dry run' }).click();
+  await dialog(page).getByRole('button', { name: 'Import 5 incidents' }).click();
+  await expect(dialog(page).getByText('Imported: 5 created, 0 updated.')).toBeVisible();
+
+  const rows = (await call(page, 'incidents.list', { filterModel: { externalId: { filterType: 'text', type: 'equals', filter: 'FR-005' } } })).rows;
+  expect(rows[0]!.category).toBe('Shooting');
+  const presets = await call(page, 'incidents.importPresets', {});
+  expect(presets).toHaveLength(1);
+  expect(presets[0]).toMatchObject({ name: 'Field office CSV', values: { category: { 'Tirs croisés': 'Shooting' } }, mapping: { Catégorie: 'category' } });
+});
+
+test('import wizard: a long import shows its progress, and Escape cancels it without changing anything', async ({ page, vigil }) => {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-import-long-'));
+  const file = path.join(folder, 'long.csv');
+  const lines = ['Ref,Date,Category'];
+  for (let i = 1; i <= 100_000; i++) lines.push(`L${i},2024-01-${String((i % 28) + 1).padStart(2, '0')},Shooting`);
+  fs.writeFileSync(file, lines.join('\n'));
+  try {
+    await createVault(page, vigil.url);
+    await openPage(page, 'Incidents');
+    await page.getByRole('button', { name: 'Import file…' }).first().click();
+    await dialog(page).getByLabel('Choose a file').setInputFiles(file);
+    await dialog(page).getByRole('button', { name: 'Dry run' }).click();
+    await expect(dialog(page).getByRole('progressbar')).toBeVisible();
+    await expect(dialog(page).getByText('Dry run: 100000 to create, 0 to update, 0 to skip, 0 problems.')).toBeVisible({ timeout: 60_000 });
+    await dialog(page).getByRole('button', { name: 'Import 100000 incidents' }).click();
+    await expect(dialog(page).getByRole('button', { name: 'Cancel import' })).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(dialog(page).getByText('Import cancelled; nothing was changed.')).toBeVisible({ timeout: 60_000 });
+    expect((await call(page, 'incidents.list', {})).total).toBe(0);
+  } finally {
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+});
+
 test('import wizard lists every bad row with its row number and commits nothing unless bad rows are skipped', async ({ page, vigil }) => {
   await createVault(page, vigil.url);
   await openPage(page, 'Incidents');

@@ -18,6 +18,7 @@ interface ImportOpts {
   dateOrder?: 'dmy' | 'mdy' | 'ymd';
   skipInvalid?: boolean;
   dryRun?: boolean;
+  strictTaxonomy?: boolean;
 }
 
 /** IO (unreadable, empty, unsupported file) and a sheet or preset that does not exist are usage errors: exit 2. */
@@ -74,6 +75,7 @@ export function registerIncidents(program: Command): void {
     .addOption(new Option('--date-order <order>', 'how to read dates like 03/04/2024').choices(['dmy', 'mdy', 'ymd']))
     .option('--skip-invalid', 'skip rows with problems; bad coordinates keep the incident without a location, flagged for review')
     .option('--dry-run', 'check everything and report, commit nothing')
+    .option('--strict-taxonomy', 'a category, weapon, perpetrator or organisation value that is neither in the taxonomy nor mapped (preset) is a row problem')
     .action(async (file: string, opts: ImportOpts, cmd: Command) => {
       const global = cmd.optsWithGlobals<GlobalOptions>();
       const core = openCore(global);
@@ -88,6 +90,7 @@ export function registerIncidents(program: Command): void {
             ...(opts.mapping && opts.mapping !== 'auto' ? { preset: opts.mapping } : {}),
             ...(opts.sheet ? { sheet: /^\d+$/.test(opts.sheet) ? Number(opts.sheet) : opts.sheet } : {}),
             ...(opts.dateOrder ? { dateOrder: opts.dateOrder } : {}),
+            ...(opts.strictTaxonomy ? { strictTaxonomy: true } : {}),
           }),
         );
         printResult(global, report, humanReport(report, dryRun));

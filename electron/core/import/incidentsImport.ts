@@ -13,7 +13,10 @@ import {
   type ImportPreview,
   type ImportProblem,
   type IncidentFields,
+  type ImportValueMap,
 } from '../../../shared/contract/incidents';
+import type { IncidentTaxonomy, TaxonomyField } from '../../../shared/contract/incidentTaxonomy';
+import { createTaxonomyMatcher, createValueMapper, summariseFieldValues, type TaxonomyMatcher } from './taxonomyValues';
 import { cellText, isNothing, parseBoolean, parseCoordinate, parseCount, parseDate, parseTime, slashDateParts, type Parsed } from './values';
 import { MAX_CELL_CHARS, readTable, type Table } from './readTable';
 import { suggestMapping, type HxlConflict } from './mapping';
@@ -56,11 +59,24 @@ function columnOf(mapping: ImportMapping, field: ImportField): string | null {
 
 export async function previewImport(
   file: { bytes: Buffer; name: string },
-  options: { sheet?: string | number; mapping?: ImportMapping; dateOrder?: DateOrder; source?: string },
+  options: {
+    sheet?: string | number;
+    mapping?: ImportMapping;
+    dateOrder?: DateOrder;
+    source?: string;
+    values?: ImportValueMap;
+    strictTaxonomy?: boolean;
+    /** Given: the preview lists each taxonomy column's distinct values against it. */
+    taxonomy?: IncidentTaxonomy;
+    /** The mapping came from a saved preset: its mapped columns this file lacks are reported. */
+    fromPreset?: boolean;
+  },
 ): Promise<{ preview: ImportPreview; table: Table }> {
   const table = await readTable(file.bytes, file.name, { sheet: options.sheet });
   const suggestion = suggestMapping(table.columns, table.hxl);
   const mapping = options.mapping ? normaliseMapping(table, options.mapping) : suggestion.mapping;
+  const presetMissingColumns =
+    options.fromPreset && options.mapping ? Object.entries(options.mapping).filter(([column, field]) => field && !table.columns.includes(column)).map(([column]) => column) : [];
   const dateColumn = columnOf(mapping, 'date');
   const dateIndex = dateColumn ? table.columns.indexOf(dateColumn) : -1;
   const inferred = dateIndex >= 0 ? inferDateOrder(table.rows.map((r) => r.cells[dateIndex])) : { order: null, ambiguous: false };
@@ -85,6 +101,11 @@ export async function previewImport(
     dateOrder: options.dateOrder ?? inferred.order,
     dateOrderAmbiguous: !options.dateOrder && inferred.ambiguous,
     source: options.source ?? defaultSource(file.name),
+    fieldValues: options.taxonomy ? summariseFieldValues(table, mapping, createTaxonomyMatcher(options.taxonomy)) : [],
+    values: options.values ?? {},
+    strictTaxonomy: options.strictTaxonomy ?? false,
+    ...(options.taxonomy ? { taxonomy: options.taxonomy } : {}),
+    presetMissingColumns,
   };
   return { preview, table };
 }
@@ -133,12 +154,59 @@ const SEVERITY_WORDS: Record<string, (typeof SEVERITIES)[number]> = {
   critical: 'critical', critique: 'critical', crítica: 'critical', '4': 'critical',
 };
 
+/** How taxonomy values are treated while planning rows. */
+export interface ValueOptions {
+  values?: ImportValueMap;
+  /** A value neither in the taxonomy nor mapped is a row problem (UNKNOWN_CATEGORY). */
+  strictTaxonomy?: boolean;
+  taxonomy?: IncidentTaxonomy;
+  /** The UNKNOWN_CATEGORY message, in the user's language. */
+  unknownMessage?: (field: TaxonomyField, value: string, suggestion: string | null) => string;
+}
+
+const defaultUnknownMessage = (field: TaxonomyField, value: string, suggestion: string | null) =>
+  `"${value}" (${field}) is not in the taxonomy; map it or add it${suggestion ? ` (perhaps "${suggestion}")` : ''}.`;
+
 export function planImport(
   table: Table,
   mapping: ImportMapping,
   dateOrder: DateOrder | null,
   problems: ImportProblem[],
+  valueOptions: ValueOptions = {},
 ): PlannedRow[] {
+  const planRow = createRowPlanner(table, mapping, dateOrder, problems, valueOptions);
+  return table.rows.map(planRow);
+}
+
+/**
+ * The same plan, a chunk of rows at a time: `between` runs after each chunk (with the rows done so far),
+ * where the caller reports progress, yields to the event loop and may stop by throwing (cancel).
+ */
+export async function planImportInChunks(
+  table: Table,
+  mapping: ImportMapping,
+  dateOrder: DateOrder | null,
+  problems: ImportProblem[],
+  valueOptions: ValueOptions,
+  chunkRows: number,
+  between: (done: number) => Promise<void>,
+): Promise<PlannedRow[]> {
+  const planRow = createRowPlanner(table, mapping, dateOrder, problems, valueOptions);
+  const planned: PlannedRow[] = [];
+  for (let start = 0; start < table.rows.length; start += chunkRows) {
+    for (const r of table.rows.slice(start, start + chunkRows)) planned.push(planRow(r));
+    await between(planned.length);
+  }
+  return planned;
+}
+
+function createRowPlanner(
+  table: Table,
+  mapping: ImportMapping,
+  dateOrder: DateOrder | null,
+  problems: ImportProblem[],
+  valueOptions: ValueOptions,
+): (row: Table['rows'][number]) => PlannedRow {
   const index = new Map<ImportField, { column: string; i: number }>();
   for (const [column, field] of Object.entries(mapping)) {
     const i = table.columns.indexOf(column);
@@ -148,8 +216,11 @@ export function planImport(
     throw new AppError('VALIDATION', 'No column is mapped to the incident date; map one to import.', { issues: [{ path: 'date', message: 'required' }] });
   }
   const externalSeen = new Map<string, number>();
-  const planned: PlannedRow[] = [];
-  for (const { row, cells: original } of table.rows) {
+  const mapValue = createValueMapper(valueOptions.values);
+  const strict = Boolean(valueOptions.strictTaxonomy && valueOptions.taxonomy);
+  const matcher: TaxonomyMatcher | null = valueOptions.taxonomy ? createTaxonomyMatcher(valueOptions.taxonomy) : null;
+  const unknownMessage = valueOptions.unknownMessage ?? defaultUnknownMessage;
+  return ({ row, cells: original }) => {
     let cells = original;
     let fatal = false;
     let locationProblem = false;
@@ -176,6 +247,15 @@ export function planImport(
         report(field, 'TOO_LONG', `The text is ${t.length.toLocaleString('en')} characters long; at most ${max.toLocaleString('en')} fit.`);
         return '';
       }
+      return t;
+    };
+    /** A taxonomy field: the file's value through the value mapping; with strictTaxonomy, known or mapped only. */
+    const termOf = (field: TaxonomyField, limit = 300): string => {
+      const t = textOf(field, limit);
+      if (!t) return '';
+      const mapped = mapValue(field, t);
+      if (mapped !== null) return mapped;
+      if (strict && matcher && !matcher.known(field, t)) report(field, 'UNKNOWN_CATEGORY', unknownMessage(field, t.slice(0, 100), matcher.suggest(field, t)));
       return t;
     };
     const huge = cells.findIndex((value) => typeof value === 'string' && value.length > MAX_CELL_CHARS);
@@ -246,12 +326,12 @@ export function planImport(
       latitude,
       longitude,
       locationPrecision: latitude === null ? (locationPrecision === 'exact' || locationPrecision === 'km5' || locationPrecision === 'km25' ? null : locationPrecision) : locationPrecision,
-      category: textOf('category', 200),
-      subCategory: textOf('subCategory', 200),
-      organisationAffected: textOf('organisationAffected'),
-      perpetratorType: textOf('perpetratorType'),
+      category: termOf('category', 200),
+      subCategory: termOf('subCategory', 200),
+      organisationAffected: termOf('organisationAffected'),
+      perpetratorType: termOf('perpetratorType'),
       perpetratorName: textOf('perpetratorName'),
-      weapon: textOf('weapon', 200),
+      weapon: termOf('weapon', 200),
       killed: counts.killed ?? null,
       killedNational: counts.killedNational ?? null,
       killedInternational: counts.killedInternational ?? null,
@@ -282,9 +362,8 @@ export function planImport(
         }
       }
     }
-    planned.push({ row, fields, externalId, locationProblem, fatal });
-  }
-  return planned;
+    return { row, fields, externalId, locationProblem, fatal };
+  };
 }
 
 function parseConfidentiality(value: unknown): Parsed<boolean> {

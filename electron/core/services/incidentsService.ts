@@ -33,7 +33,12 @@ import { toGpx, toKml, type IncidentPointText } from '../export/incidentsXml';
 import { ANONYMISED_DROPPED_COLUMNS, anonymised } from '../export/incidentsAnonymise';
 import type { Language } from '../../../shared/contract/common';
 import { loadSettings } from './settingsService';
-import { loadImportFile, planImport, previewImport } from '../import/incidentsImport';
+import { loadImportFile, planImportInChunks, previewImport } from '../import/incidentsImport';
+import { cancelImportJobs, createProgressReporter, startImportJob, type ImportJob } from '../import/importJobs';
+import { readTaxonomy } from '../incidents/taxonomy';
+import { taxonomyLabel, type IncidentTaxonomy, type TaxonomyField } from '../../../shared/contract/incidentTaxonomy';
+import { backupRuntimeOf } from '../backup/runtime';
+import type { ImportPreset } from '../../../shared/contract/incidents';
 import { incidentReportingHandlers, withReporting } from './incidentReportingService';
 
 const MODULE = 'incidents';
@@ -122,19 +127,21 @@ function shorten(text: string, max: number): string {
  * The flash report: a short plain-text alert for a messenger. A restricted incident keeps its names
  * (perpetrator, place), narrative and free-text actions out of the text, whoever asks for it.
  */
-function flashReport(i: Incident, lang: Language, timeZone: string): { text: string; restricted: boolean } {
+function flashReport(i: Incident, lang: Language, timeZone: string, taxonomy: IncidentTaxonomy): { text: string; restricted: boolean } {
   const t = translator(lang);
+  // Category, organisation and perpetrator type read as the receiver's language has them in the taxonomy.
+  const term = (field: TaxonomyField, value: string) => taxonomyLabel(taxonomy, field, value, lang);
   const restricted = i.confidentiality === 'restricted';
   const what = [
-    i.category || t('incidents.flash.uncategorised'),
-    i.subCategory ? `(${i.subCategory})` : '',
+    i.category ? term('category', i.category) : t('incidents.flash.uncategorised'),
+    i.subCategory ? `(${term('subCategory', i.subCategory)})` : '',
     i.nearMiss ? `- ${t('incidents.flash.nearMiss')}` : '',
     i.severity ? `- ${t(`incidents.severities.${i.severity}`)}` : '',
   ].filter(Boolean).join(' ');
   const who = [
-    i.organisationAffected ? `${t('incidents.columns.organisationAffected')}: ${i.organisationAffected}` : '',
+    i.organisationAffected ? `${t('incidents.columns.organisationAffected')}: ${term('organisationAffected', i.organisationAffected)}` : '',
     i.perpetratorType || (!restricted && i.perpetratorName)
-      ? `${t('incidents.columns.perpetratorType')}: ${[i.perpetratorType, restricted ? '' : i.perpetratorName].filter(Boolean).join(' - ')}`
+      ? `${t('incidents.columns.perpetratorType')}: ${[i.perpetratorType && term('perpetratorType', i.perpetratorType), restricted ? '' : i.perpetratorName].filter(Boolean).join(' - ')}`
       : '',
   ].filter(Boolean);
   const place = [restricted ? '' : i.placeName, i.adminArea, i.country].filter(Boolean).join(', ');
@@ -155,28 +162,92 @@ function flashReport(i: Incident, lang: Language, timeZone: string): { text: str
   return { text: lines.join('\n'), restricted };
 }
 
-async function runImport(ctx: CommandContext, input: Parameters<Handlers<'incidents.importRun'>['incidents.importRun']>[1]): Promise<ImportReport> {
-  const preset = input.preset ? listImportPresets(ctx.db.sqlite, MODULE).find((p) => p.name.toLowerCase() === input.preset!.toLowerCase()) : undefined;
-  if (input.preset && !preset) throw new AppError('VALIDATION', `There is no saved mapping called "${input.preset}".`, { reason: 'NO_SUCH_PRESET' });
-  const file = loadImportFile(input.file, ctx);
-  const { preview, table } = await previewImport(file, {
+type ImportRunInput = Parameters<Handlers<'incidents.importRun'>['incidents.importRun']>[1];
+
+/** Rows checked between two yields to the event loop (where progress goes out and a cancel is seen). */
+export const IMPORT_CHUNK_ROWS = 2_000;
+
+function findPreset(ctx: CommandContext, name: string | undefined): ImportPreset | undefined {
+  if (!name) return undefined;
+  const preset = listImportPresets(ctx.db.sqlite, MODULE).find((p) => p.name.toLowerCase() === name.toLowerCase());
+  if (!preset) throw new AppError('VALIDATION', `There is no saved mapping called "${name}".`, { reason: 'NO_SUCH_PRESET' });
+  return preset;
+}
+
+/** Import options with a preset's saved ones as defaults (what the caller gives wins). */
+function importOptions(ctx: CommandContext, input: Parameters<Handlers<'incidents.importPreview'>['incidents.importPreview']>[1]) {
+  const preset = findPreset(ctx, input.preset);
+  return {
     sheet: input.sheet ?? preset?.sheet ?? undefined,
     mapping: input.mapping ?? preset?.mapping,
+    fromPreset: !input.mapping && Boolean(preset),
     dateOrder: input.dateOrder ?? preset?.dateOrder ?? undefined,
     source: input.source ?? preset?.name,
-  });
+    values: input.values ?? preset?.values,
+    strictTaxonomy: input.strictTaxonomy ?? preset?.strictTaxonomy ?? false,
+    taxonomy: readTaxonomy(ctx.db.sqlite),
+  };
+}
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+async function runImport(ctx: CommandContext, input: ImportRunInput): Promise<ImportReport> {
+  const t = translator(input.lang ?? loadSettings(ctx.db.sqlite).language);
+  const job = startImportJob(ctx.vault, () => t('incidentsImport.cancelled'));
+  try {
+    return await runImportJob(ctx, input, job, t);
+  } finally {
+    job.end();
+  }
+}
+
+/**
+ * Read, check in chunks (yielding, so progress goes out and a cancel is heard), then write everything in one
+ * synchronous transaction. The write is deliberately not chunked: a transaction left open across yields
+ * would take in other commands' writes on the same connection and a lock or backup in the middle; one
+ * synchronous transaction is all-or-nothing by construction. So a cancel is honoured up to the moment the
+ * write starts, and the write reports its progress before and after.
+ */
+async function runImportJob(ctx: CommandContext, input: ImportRunInput, job: ImportJob, t: ReturnType<typeof translator>): Promise<ImportReport> {
+  const progress = createProgressReporter(backupRuntimeOf(ctx.vault)?.publish);
+  progress('reading', 0, 0);
+  const options = importOptions(ctx, input);
+  const file = loadImportFile(input.file, ctx);
+  // The run needs no list of distinct values: the taxonomy goes to the row check only.
+  const { preview, table } = await previewImport(file, { ...options, taxonomy: undefined });
+  job.check();
+  const total = table.rows.length;
+  progress('checking', 0, total);
+  await yieldToEventLoop();
+  job.check();
   const problems: ImportReport['problems'] = [];
-  const planned = planImport(table, preview.mapping, preview.dateOrder, problems);
+  const planned = await planImportInChunks(
+    table,
+    preview.mapping,
+    preview.dateOrder,
+    problems,
+    {
+      values: preview.values,
+      strictTaxonomy: preview.strictTaxonomy,
+      taxonomy: options.taxonomy,
+      unknownMessage: (field, value, suggestion) =>
+        t(suggestion ? 'incidentsImport.unknownValueSuggest' : 'incidentsImport.unknownValue', { value, field: t(`incidentsImport.fields.${field}`), suggestion }),
+    },
+    IMPORT_CHUNK_ROWS,
+    async (done) => {
+      progress('checking', done, total);
+      await yieldToEventLoop();
+      job.check();
+    },
+  );
   const source = preview.source;
   const writer = incidentWriter(ctx.db.sqlite);
-  const areas = areaIdsByName(ctx.db.sqlite);
   const usable = planned.filter((p) => !p.fatal);
-  // Looked up once: the counts of the dry run and the commit's update-or-insert come from the same answer.
-  const existingIds = usable.map((p) => (p.externalId ? writer.idForExternal(source, p.externalId) : undefined));
-  const updated = existingIds.filter(Boolean).length;
-  const created = usable.length - updated;
+  const lookUpExisting = () => usable.map((p) => (p.externalId ? writer.idForExternal(source, p.externalId) : undefined));
+  let existingIds = lookUpExisting();
+  let updated = existingIds.filter(Boolean).length;
   const report: ImportReport = {
-    created,
+    created: usable.length - updated,
     updated,
     skipped: planned.length - usable.length,
     problems,
@@ -191,8 +262,17 @@ async function runImport(ctx: CommandContext, input: Parameters<Handlers<'incide
   };
   if (input.dryRun || (problems.length > 0 && !input.skipInvalid) || usable.length === 0) return report;
 
-  const ids: string[] = [];
+  progress('writing', 0, usable.length);
+  // One last turn of the event loop so the "writing" event reaches the windows, and a last chance to cancel.
+  await yieldToEventLoop();
+  job.check();
+  const areas = areaIdsByName(ctx.db.sqlite);
   ctx.transact((audit) => {
+    // Looked up again inside the transaction: other commands may have run while the rows were checked.
+    existingIds = lookUpExisting();
+    updated = existingIds.filter(Boolean).length;
+    report.created = usable.length - updated;
+    report.updated = updated;
     const now = ctx.nowIso();
     usable.forEach((p, i) => {
       const fields: IncidentFields = {
@@ -200,25 +280,31 @@ async function runImport(ctx: CommandContext, input: Parameters<Handlers<'incide
         areaId: areas.get(p.fields.adminArea.toLowerCase()) ?? areas.get(p.fields.placeName.toLowerCase()) ?? null,
       };
       const existing = existingIds[i];
-      if (existing) {
-        writer.update(existing, fields, now);
-        ids.push(existing);
-      } else {
-        const id = newId();
-        writer.insert({ ...fields, id, externalId: p.externalId, source, createdAt: now, updatedAt: now });
-        ids.push(id);
-      }
+      if (existing) writer.update(existing, fields, now);
+      else writer.insert({ ...fields, id: newId(), externalId: p.externalId, source, createdAt: now, updatedAt: now });
     });
     // One audit row for the batch: who imported which file, with what mapping and result.
     audit({
       entity: 'incidents.import',
       entityId: newId(),
       action: 'import',
-      after: { file: file.name, source, sheet: preview.sheet, mapping: preview.mapping, created, updated, skipped: report.skipped, flagged: report.flagged },
+      after: {
+        file: file.name,
+        source,
+        sheet: preview.sheet,
+        mapping: preview.mapping,
+        values: preview.values,
+        strictTaxonomy: preview.strictTaxonomy,
+        created: report.created,
+        updated,
+        skipped: report.skipped,
+        flagged: report.flagged,
+      },
     });
   });
+  progress('writing', usable.length, usable.length);
   ctx.emit('incidents.changed');
-  ctx.logger.info('incidents imported', { command: ctx.command, created, updated, skipped: report.skipped });
+  ctx.logger.info('incidents imported', { command: ctx.command, created: report.created, updated, skipped: report.skipped });
   return { ...report, committed: true };
 }
 
@@ -244,6 +330,7 @@ export const incidentsHandlers: Handlers<
   | 'incidents.flashReport'
   | 'incidents.importPreview'
   | 'incidents.importRun'
+  | 'incidents.importCancel'
   | 'incidents.importPresets'
   | 'incidents.saveImportPreset'
   | 'incidents.deleteImportPreset'
@@ -346,22 +433,19 @@ export const incidentsHandlers: Handlers<
 
   'incidents.flashReport': (ctx, { id, lang }) => {
     const settings = loadSettings(ctx.db.sqlite);
-    return flashReport(requireIncident(ctx, id), lang ?? settings.language, settings.timeZone);
+    return flashReport(requireIncident(ctx, id), lang ?? settings.language, settings.timeZone, readTaxonomy(ctx.db.sqlite));
   },
 
   'incidents.importPreview': async (ctx, input) => {
-    const preset = input.preset ? listImportPresets(ctx.db.sqlite, MODULE).find((p) => p.name === input.preset) : undefined;
+    const options = importOptions(ctx, input);
     const file = loadImportFile(input.file, ctx);
-    const { preview } = await previewImport(file, {
-      sheet: input.sheet ?? preset?.sheet ?? undefined,
-      mapping: input.mapping ?? preset?.mapping,
-      dateOrder: input.dateOrder ?? preset?.dateOrder ?? undefined,
-      source: input.source ?? preset?.name,
-    });
+    const { preview } = await previewImport(file, options);
     return preview;
   },
 
   'incidents.importRun': (ctx, input) => runImport(ctx, input),
+
+  'incidents.importCancel': (ctx) => ({ cancelled: cancelImportJobs(ctx.vault) }),
 
   'incidents.importPresets': (ctx) => listImportPresets(ctx.db.sqlite, MODULE),
 

@@ -73,6 +73,9 @@ export function handleCoreEvent(event: VigilEvent): void {
     handleVaultLocked();
     return;
   }
+  // Import progress changes no data (the wizard listens to it itself); refetching every incidents query
+  // on each of its events would only slow a long import down.
+  if (event.name === 'incidents.importProgress') return;
   const module = event.name.slice(0, event.name.indexOf('.'));
   invalidatePrefixes(stalePrefixes(module));
 }

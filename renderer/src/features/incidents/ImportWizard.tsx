@@ -1,33 +1,55 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Checkbox, Dialog, Field, Select, Spinner } from '../../components';
 import { notify } from '../../app/notify';
 import { vigil, isDesktop } from '../../lib/vigil';
-import { uploadFile } from '../../lib/transports';
-import { IMPORT_FIELDS, type DateOrder, type ImportMapping, type ImportPreview, type ImportReport } from '../../../../shared/contract/incidents';
+import { importFileRef as fileRef, pathSource, type ImportSource as Source } from '../files/importSource';
+import { AppError } from '../../../../shared/envelope';
+import { LANGUAGES, type Language } from '../../../../shared/contract/common';
+import {
+  IMPORT_FIELDS,
+  type DateOrder,
+  type ImportMapping,
+  type ImportPreset,
+  type ImportPreview,
+  type ImportReport,
+  type ImportValueMap,
+} from '../../../../shared/contract/incidents';
+import { ImportPresetBar } from './ImportPresetBar';
+import { ImportValueMapping } from './ImportValueMapping';
+import { ImportProgress, useImportProgress } from './ImportProgress';
+import './importWizard.css';
 
-type Step = 'choose' | 'map' | 'report' | 'done';
+type Step = 'choose' | 'map' | 'values' | 'report' | 'done';
 
-/** Where the file comes from: a path (desktop dialog) or a browser File uploaded again for each step. */
-type Source = { kind: 'path'; path: string; name: string } | { kind: 'file'; file: File };
-
-async function fileRef(source: Source): Promise<string> {
-  // An upload is taken once by the command that reads it, so each step uploads the file again.
-  return source.kind === 'path' ? source.path : `upload:${await uploadFile(source.file)}`;
+/** Drops empty per-field maps, so presets and audit rows carry only what the user mapped. */
+function compactValues(values: ImportValueMap): ImportValueMap {
+  return Object.fromEntries(Object.entries(values).filter(([, m]) => m && Object.keys(m).length > 0)) as ImportValueMap;
 }
 
-/** Choose a file, check the suggested mapping, dry run listing every problem, then commit or skip bad rows. */
+/**
+ * Choose a file, check the suggested column mapping (or apply a saved one), map the taxonomy values, dry run
+ * listing every problem, then commit or skip bad rows. Long runs show progress and can be cancelled.
+ */
 export function ImportWizard({ open, onClose }: { open: boolean; onClose(): void }) {
-  const { t } = useTranslation('incidents');
+  const { t, i18n } = useTranslation('incidents');
   const [step, setStep] = useState<Step>('choose');
   const [source, setSource] = useState<Source | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [mapping, setMapping] = useState<ImportMapping>({});
   const [dateOrder, setDateOrder] = useState<DateOrder | ''>('');
   const [sheet, setSheet] = useState<string>('');
+  const [values, setValues] = useState<ImportValueMap>({});
+  const [strict, setStrict] = useState(false);
   const [skipInvalid, setSkipInvalid] = useState(false);
   const [report, setReport] = useState<ImportReport | null>(null);
   const [busy, setBusy] = useState(false);
+  const [runId, setRunId] = useState<number | null>(null);
+  const [cancelling, setCancelling] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const progress = useImportProgress(runId);
+  const running = runId !== null;
+  const lang: Language | undefined = (LANGUAGES as readonly string[]).includes(i18n.language) ? (i18n.language as Language) : undefined;
 
   const reset = () => {
     setStep('choose');
@@ -37,10 +59,46 @@ export function ImportWizard({ open, onClose }: { open: boolean; onClose(): void
     setSkipInvalid(false);
     setDateOrder('');
     setSheet('');
+    setValues({});
+    setStrict(false);
+    setNotice(null);
+  };
+  /** The run this window started and has not seen settle; a cancel keeps asking until core has one to stop. */
+  const activeRun = useRef<{ id: number; cancel: boolean } | null>(null);
+  const cancelRun = () => {
+    const current = activeRun.current;
+    if (!current || current.cancel) return;
+    current.cancel = true;
+    setCancelling(true);
+    // The file may still be uploading, or core may not have started the run yet: ask again until it has.
+    const ask = async () => {
+      while (activeRun.current === current) {
+        const answer = await vigil.call('incidents.importCancel', {});
+        if (answer.cancelled) return;
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+    };
+    ask().catch((error: unknown) => notify.error(error));
   };
   const close = () => {
+    // Escape or the close button while an import runs stops it first; the dialog stays to say so.
+    if (running) {
+      if (!cancelling) cancelRun();
+      return;
+    }
     reset();
     onClose();
+  };
+
+  /** Values a suggestion settles (another spelling of a term) start mapped to it; the user can undo that. */
+  const withSuggestions = (p: ImportPreview, base: ImportValueMap): ImportValueMap => {
+    const out: ImportValueMap = { ...base };
+    for (const group of p.fieldValues) {
+      const mapped = { ...(out[group.field] ?? {}) };
+      for (const v of group.values) if (!v.known && v.suggestion && !mapped[v.value]) mapped[v.value] = v.suggestion;
+      out[group.field] = mapped;
+    }
+    return out;
   };
 
   const loadPreview = async (from: Source, sheetName?: string) => {
@@ -52,7 +110,54 @@ export function ImportWizard({ open, onClose }: { open: boolean; onClose(): void
       setMapping(p.mapping);
       setSheet(p.sheet ?? '');
       setDateOrder(p.dateOrder ?? '');
+      setNotice(null);
       setStep('map');
+    } catch (error) {
+      notify.error(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const applyPreset = async (preset: ImportPreset) => {
+    if (!source || !preview) return;
+    setBusy(true);
+    try {
+      const presetSheet = preset.sheet && preview.sheets.some((s) => s.name === preset.sheet) ? preset.sheet : sheet;
+      const p = await vigil.call('incidents.importPreview', { file: await fileRef(source), preset: preset.name, ...(presetSheet ? { sheet: presetSheet } : {}) });
+      setPreview(p);
+      setMapping(p.mapping);
+      setSheet(p.sheet ?? '');
+      setDateOrder(p.dateOrder ?? '');
+      setValues(p.values);
+      setStrict(p.strictTaxonomy);
+      setNotice(
+        p.presetMissingColumns.length
+          ? t('import.presets.appliedMissing', { name: preset.name, columns: p.presetMissingColumns.join(', ') })
+          : t('import.presets.applied', { name: preset.name }),
+      );
+    } catch (error) {
+      notify.error(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  /** To the value step: the values are listed for the mapping as it is now. */
+  const toValues = async () => {
+    if (!source) return;
+    setBusy(true);
+    try {
+      const p = await vigil.call('incidents.importPreview', {
+        file: await fileRef(source),
+        mapping,
+        ...(sheet ? { sheet } : {}),
+        ...(dateOrder ? { dateOrder } : {}),
+      });
+      setPreview({ ...p, mapping });
+      setValues(withSuggestions(p, values));
+      setNotice(null);
+      setStep('values');
     } catch (error) {
       notify.error(error);
     } finally {
@@ -62,13 +167,23 @@ export function ImportWizard({ open, onClose }: { open: boolean; onClose(): void
 
   const run = async (dryRun: boolean) => {
     if (!source) return;
-    setBusy(true);
+    const id = Date.now();
+    const current = { id, cancel: false };
+    activeRun.current = current;
+    setRunId(id);
+    setCancelling(false);
+    setNotice(null);
     try {
+      const file = await fileRef(source);
+      if (current.cancel) throw new AppError('CANCELLED', t('import.progress.cancelled'));
       const r = await vigil.call('incidents.importRun', {
-        file: await fileRef(source),
+        file,
         mapping,
         dryRun,
         skipInvalid,
+        values: compactValues(values),
+        strictTaxonomy: strict,
+        ...(lang ? { lang } : {}),
         ...(sheet ? { sheet } : {}),
         ...(dateOrder ? { dateOrder } : {}),
       });
@@ -76,19 +191,23 @@ export function ImportWizard({ open, onClose }: { open: boolean; onClose(): void
       setStep(dryRun ? 'report' : 'done');
       if (!dryRun && r.committed) notify.success(t('import.committed', { created: r.created, updated: r.updated }));
     } catch (error) {
-      notify.error(error);
+      if (error instanceof AppError && error.code === 'CANCELLED') setNotice(t('import.progress.cancelled'));
+      else notify.error(error);
     } finally {
-      setBusy(false);
+      activeRun.current = null;
+      setRunId(null);
+      setCancelling(false);
     }
   };
 
   const chooseDesktop = async () => {
     const picked = await vigil.call('dialog.openFile', { filters: [{ name: t('import.fileTypes'), extensions: ['csv', 'xlsx', 'json', 'txt'] }] });
-    if (picked.path) await loadPreview({ kind: 'path', path: picked.path, name: picked.path.split(/[\\/]/).pop() ?? picked.path });
+    if (picked.path) await loadPreview(pathSource(picked.path));
   };
 
   const fieldOptions = IMPORT_FIELDS.map((f) => ({ value: f, label: t(`fields.${f}`) }));
   const conflictFor = (column: string) => preview?.conflicts.find((c) => c.column === column);
+  const locked = busy || running;
 
   return (
     <Dialog
@@ -97,25 +216,51 @@ export function ImportWizard({ open, onClose }: { open: boolean; onClose(): void
       size="lg"
       title={t('import.title')}
       footer={
-        <>
-          <Button onClick={close}>{step === 'done' ? t('import.close') : t('import.cancel')}</Button>
-          {step === 'map' && (
-            <Button variant="primary" disabled={busy} onClick={() => void run(true)}>
-              {t('import.dryRun')}
-            </Button>
-          )}
-          {step === 'report' && report && (
-            <>
-              <Button onClick={() => setStep('map')}>{t('import.back')}</Button>
-              <Button variant="primary" disabled={busy || (report.problems.length > 0 && !skipInvalid) || report.created + report.updated === 0} onClick={() => void run(false)}>
-                {t('import.commit', { count: report.created + report.updated })}
-              </Button>
-            </>
-          )}
-        </>
+        running ? undefined : (
+          <>
+            <Button onClick={close}>{step === 'done' ? t('import.close') : t('import.cancel')}</Button>
+            {step === 'map' && (
+              <>
+                {/* Straight to the dry run: every value is kept as written unless mapped before. */}
+                <Button disabled={locked} onClick={() => void run(true)}>
+                  {t('import.dryRun')}
+                </Button>
+                <Button variant="primary" disabled={locked} onClick={() => void toValues()}>
+                  {t('import.values.next')}
+                </Button>
+              </>
+            )}
+            {step === 'values' && (
+              <>
+                <Button onClick={() => setStep('map')}>{t('import.back')}</Button>
+                <Button variant="primary" disabled={locked} onClick={() => void run(true)}>
+                  {t('import.dryRun')}
+                </Button>
+              </>
+            )}
+            {step === 'report' && report && (
+              <>
+                <Button onClick={() => setStep('values')}>{t('import.values.back')}</Button>
+                <Button
+                  variant="primary"
+                  disabled={locked || (report.problems.length > 0 && !skipInvalid) || report.created + report.updated === 0}
+                  onClick={() => void run(false)}
+                >
+                  {t('import.commit', { count: report.created + report.updated })}
+                </Button>
+              </>
+            )}
+          </>
+        )
       }
     >
       {busy && <Spinner label={t('import.working')} />}
+      {running && progress && <ImportProgress progress={progress} cancelling={cancelling} onCancel={cancelRun} />}
+      {notice && (
+        <p className="incidents-import__notice" role="status">
+          {notice}
+        </p>
+      )}
       {step === 'choose' && (
         <div className="incidents-import__choose">
           <p>{t('import.intro')}</p>
@@ -137,13 +282,18 @@ export function ImportWizard({ open, onClose }: { open: boolean; onClose(): void
           )}
         </div>
       )}
-      {step === 'map' && preview && (
+      {step === 'map' && preview && !running && (
         <div className="incidents-import__map">
           <p>
             {t('import.summary', { name: preview.fileName, rows: preview.dataRows, format: preview.format.toUpperCase() })}
             {preview.encoding ? ` · ${preview.encoding}` : ''}
             {preview.hasHxlRow ? ` · ${t('import.hxl')}` : ''}
           </p>
+          <ImportPresetBar
+            disabled={locked}
+            onApply={(p) => void applyPreset(p)}
+            current={() => ({ mapping, dateOrder: dateOrder || null, sheet: sheet || null, values: compactValues(values), strictTaxonomy: strict })}
+          />
           {preview.sheets.length > 1 && source && (
             <Field label={t('import.sheet')}>
               <Select value={sheet} options={preview.sheets.map((s) => ({ value: s.name, label: `${s.name} (${s.rows})` }))} onChange={(e) => void loadPreview(source, e.target.value)} />
@@ -196,7 +346,14 @@ export function ImportWizard({ open, onClose }: { open: boolean; onClose(): void
           </table>
         </div>
       )}
-      {(step === 'report' || step === 'done') && report && (
+      {step === 'values' && preview && !running && (
+        <div className="incidents-import__map">
+          <p>{t('import.values.intro')}</p>
+          <Checkbox label={t('import.values.strict')} checked={strict} onChange={(e) => setStrict(e.target.checked)} />
+          <ImportValueMapping fieldValues={preview.fieldValues} taxonomy={preview.taxonomy} values={values} onChange={setValues} />
+        </div>
+      )}
+      {(step === 'report' || step === 'done') && report && !running && (
         <div className="incidents-import__report">
           <p role="status">
             {step === 'done' && report.committed
