@@ -1,7 +1,7 @@
 import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
 import type { TFunction } from 'i18next';
 import { ORGANISATION_TYPES, STALE_CONTACT_DAYS, type Contact, type ContactColumn } from '../../../../shared/contract/contacts';
-import { SelectFilter, SelectFloatingFilter, type SelectFilterParams } from '../../app/grid/SelectFilter';
+import { selectColumnFilter as selectFilter } from '../../app/grid/columnFilters';
 
 export interface ContactColumnContext {
   t: TFunction;
@@ -26,16 +26,6 @@ const numberFilter = {
     filterOptions: ['equals', 'notEqual', 'lessThan', 'lessThanOrEqual', 'greaterThan', 'greaterThanOrEqual', 'inRange', 'blank', 'notBlank'],
   },
 } satisfies ColDef<Contact>;
-
-function selectFilter(params: SelectFilterParams): ColDef<Contact> {
-  return {
-    filter: SelectFilter,
-    filterParams: params,
-    floatingFilterComponent: SelectFloatingFilter,
-    floatingFilterComponentParams: params,
-    suppressFloatingFilterButton: true,
-  };
-}
 
 /** colId = field = the core's column id, so sort and filter models and export columns need no mapping. */
 function column(id: ContactColumn, t: TFunction, def: ColDef<Contact>): ColDef<Contact> {

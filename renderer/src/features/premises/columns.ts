@@ -4,7 +4,7 @@ import { PREMISES_TYPES, type Premises, type PremisesColumn } from '../../../../
 import { PHASE_SCALES, type PhaseScaleId } from '../../../../shared/presets/phaseScales';
 import { AreaCell } from './AreaCell';
 import { PhaseCell } from './PhaseCell';
-import { SelectFilter, SelectFloatingFilter, type SelectFilterParams } from '../../app/grid/SelectFilter';
+import { selectColumnFilter as selectFilter } from '../../app/grid/columnFilters';
 
 export interface PremisesColumnContext {
   t: TFunction;
@@ -29,16 +29,6 @@ const numberFilter = {
     filterOptions: ['equals', 'notEqual', 'lessThan', 'lessThanOrEqual', 'greaterThan', 'greaterThanOrEqual', 'inRange', 'blank', 'notBlank'],
   },
 } satisfies ColDef<Premises>;
-
-function selectFilter(params: SelectFilterParams): ColDef<Premises> {
-  return {
-    filter: SelectFilter,
-    filterParams: params,
-    floatingFilterComponent: SelectFloatingFilter,
-    floatingFilterComponentParams: params,
-    suppressFloatingFilterButton: true,
-  };
-}
 
 /** colId = field = the core's column id, so sort and filter models and export columns need no mapping. */
 function column(id: PremisesColumn, t: TFunction, def: ColDef<Premises>): ColDef<Premises> {

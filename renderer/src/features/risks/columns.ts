@@ -4,7 +4,7 @@ import { RISK_STATUSES, type Risk, type RiskColumn } from '../../../../shared/co
 import type { RiskMatrix } from '../../../../shared/presets/riskMatrices';
 import { RISK_LEVEL_KEYS } from '../../../../shared/presets/riskMatrices';
 import { levelColour } from '../../../../shared/domain/riskScoring';
-import { SelectFilter, SelectFloatingFilter, type SelectFilterParams } from '../../app/grid/SelectFilter';
+import { selectColumnFilter as selectFilter } from '../../app/grid/columnFilters';
 
 const textFilter = {
   filter: 'agTextColumnFilter',
@@ -18,16 +18,6 @@ const numberFilter = {
   filter: 'agNumberColumnFilter',
   filterParams: { maxNumConditions: 1, filterOptions: ['equals', 'notEqual', 'lessThan', 'greaterThan', 'inRange'] },
 } satisfies ColDef<Risk>;
-
-function selectFilter(params: SelectFilterParams): ColDef<Risk> {
-  return {
-    filter: SelectFilter,
-    filterParams: params,
-    floatingFilterComponent: SelectFloatingFilter,
-    floatingFilterComponentParams: params,
-    suppressFloatingFilterButton: true,
-  };
-}
 
 function column(id: RiskColumn, t: TFunction, def: ColDef<Risk>): ColDef<Risk> {
   return { colId: id, field: id, headerName: t(`columns.${id}`), ...def };
