@@ -14,6 +14,15 @@ export interface GridColumn {
 
 export type GridColumns = Record<string, GridColumn>;
 
+export type TextMatchType = 'contains' | 'equals' | 'startsWith' | 'endsWith';
+
+/**
+ * Stored values a column's text filter should also find, given what the user typed: for a column shown
+ * through labels (a taxonomy term stored in English, read in French), typing the label finds the rows.
+ * Returns the stored values, lower-cased.
+ */
+export type AlsoMatches = Record<string, (typed: string, type: TextMatchType) => string[]>;
+
 export interface GridSql {
   where: string;
   params: unknown[];
@@ -21,6 +30,21 @@ export interface GridSql {
 }
 
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** `condition` widened (or, for a negative filter, narrowed) by the stored values whose label matches. */
+function withLabels(expr: string, f: Extract<ColumnFilter, { filterType: 'text' }>, params: unknown[], also: AlsoMatches[string] | undefined): string | null {
+  const condition = textCondition(expr, f, params);
+  if (!also || !condition || !f.filter) return condition;
+  const negative = f.type === 'notContains' || f.type === 'notEqual';
+  const positive = f.type === 'contains' || f.type === 'equals' || f.type === 'startsWith' || f.type === 'endsWith';
+  if (!negative && !positive) return condition;
+  const type: TextMatchType = f.type === 'notContains' ? 'contains' : f.type === 'notEqual' ? 'equals' : (f.type as TextMatchType);
+  const values = also(f.filter, type);
+  if (values.length === 0) return condition;
+  params.push(...values);
+  const list = `lower(coalesce(${expr}, '')) ${negative ? 'NOT IN' : 'IN'} (${values.map(() => '?').join(', ')})`;
+  return negative ? `(${condition}) AND ${list}` : `(${condition}) OR ${list}`;
+}
 
 function textCondition(expr: string, f: Extract<ColumnFilter, { filterType: 'text' }>, params: unknown[]): string | null {
   const v = (f.filter ?? '').toLowerCase();
@@ -73,7 +97,7 @@ function numberCondition(expr: string, f: Extract<ColumnFilter, { filterType: 'n
   return `${expr} ${NUMBER_OPS[f.type]} ?`;
 }
 
-export function buildGridSql(columns: GridColumns, view: GridView, defaultOrder: string): GridSql {
+export function buildGridSql(columns: GridColumns, view: GridView, defaultOrder: string, alsoMatches: AlsoMatches = {}): GridSql {
   const params: unknown[] = [];
   const conditions: string[] = [];
   for (const [colId, filter] of Object.entries(view.filterModel)) {
@@ -81,7 +105,7 @@ export function buildGridSql(columns: GridColumns, view: GridView, defaultOrder:
     if (!column) continue;
     const condition =
       filter.filterType === 'text'
-        ? textCondition(column.sql, filter, params)
+        ? withLabels(column.sql, filter, params, alsoMatches[colId])
         : column.type === 'number'
           ? numberCondition(column.sql, filter, params)
           : null;
@@ -91,8 +115,17 @@ export function buildGridSql(columns: GridColumns, view: GridView, defaultOrder:
   const quickColumns = Object.values(columns).filter((c) => c.quick);
   for (const word of words) {
     const pattern = `%${likeEscape(word)}%`;
-    conditions.push(`(${quickColumns.map((c) => `lower(coalesce(${c.sql}, '')) LIKE ? ESCAPE '\\'`).join(' OR ')})`);
+    const alternatives = quickColumns.map((c) => `lower(coalesce(${c.sql}, '')) LIKE ? ESCAPE '\\'`);
     for (let i = 0; i < quickColumns.length; i++) params.push(pattern);
+    // A word of a label (typed in the reader's language) also finds the stored value it stands for.
+    for (const [colId, also] of Object.entries(alsoMatches)) {
+      const column = columns[colId];
+      const values = column?.quick ? also(word, 'contains') : [];
+      if (!column || values.length === 0) continue;
+      alternatives.push(`lower(coalesce(${column.sql}, '')) IN (${values.map(() => '?').join(', ')})`);
+      params.push(...values);
+    }
+    conditions.push(`(${alternatives.join(' OR ')})`);
   }
   return {
     where: conditions.length ? conditions.join(' AND ') : '1 = 1',

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Incident, IncidentFields, IncidentView } from '../../shared/contract/incidents';
 import type { ImportPreset } from '../../shared/contract/incidents';
 import { buildGridSql, type GridColumns } from '../grid';
+import { readTaxonomy, taxonomyAlsoMatches } from './incidentTaxonomy';
 import { datePrecisionOf, dateSpan } from '../../shared/domain/partialDate';
 
 /** Stored field -> SQL column; the one place both names meet. */
@@ -124,8 +125,12 @@ export function ftsQuery(search: string): string | null {
   return words.length ? words.map((w) => `"${w}"*`).join(' ') : null;
 }
 
-export function incidentWhere(view: IncidentView): { where: string; params: unknown[]; orderBy: string; needsAreas: boolean } {
-  const q = buildGridSql(INCIDENT_GRID_COLUMNS, view, 'i.date DESC, i.id DESC');
+/**
+ * The WHERE and ORDER BY of a view. With the vault at hand (`sqlite`), a filter or quick-filter word that
+ * matches a taxonomy label in any language also finds the stored value it stands for.
+ */
+export function incidentWhere(view: IncidentView, sqlite?: Database.Database): { where: string; params: unknown[]; orderBy: string; needsAreas: boolean } {
+  const q = buildGridSql(INCIDENT_GRID_COLUMNS, view, 'i.date DESC, i.id DESC', sqlite ? taxonomyAlsoMatches(readTaxonomy(sqlite)) : {});
   const conditions = [q.where];
   const params = [...q.params];
   if (view.from) {
@@ -152,7 +157,7 @@ export function queryIncidents(
   view: IncidentView,
   page: { offset: number; limit: number } | null,
 ): { rows: Incident[]; total: number } {
-  const q = incidentWhere(view);
+  const q = incidentWhere(view, sqlite);
   const total = (
     sqlite.prepare(`SELECT count(*) AS n ${q.needsAreas ? FROM : FROM_BARE} WHERE ${q.where}`).get(...q.params) as { n: number }
   ).n;
@@ -178,7 +183,7 @@ export function groupIncidents(
   by: keyof typeof GROUP_SQL,
   view: IncidentView,
 ): Array<{ key: string; count: number }> {
-  const q = incidentWhere(view);
+  const q = incidentWhere(view, sqlite);
   const value = `coalesce(${GROUP_SQL[by]}, '')`;
   return sqlite
     .prepare(
@@ -194,7 +199,7 @@ export function* iterateIncidents(
   view: IncidentView,
   page: { offset: number; limit: number } | null,
 ): Generator<Incident> {
-  const q = incidentWhere(view);
+  const q = incidentWhere(view, sqlite);
   const paging = page ? ' LIMIT ? OFFSET ?' : '';
   const statement = sqlite.prepare(`${SELECT} WHERE ${q.where} ORDER BY ${q.orderBy}${paging}`);
   for (const row of statement.iterate(...q.params, ...(page ? [page.limit, page.offset] : []))) {

@@ -7,7 +7,7 @@ import { createCore } from '../../electron/core';
 import { silentLogger } from '../../electron/core/log';
 import type { Core } from '../../electron/core/types';
 import { planImport, previewImport } from '../../electron/core/import/incidentsImport';
-import { incidentWhere, incidentWriter } from '../../db/repositories/incidents';
+import { groupIncidents, incidentWhere, incidentWriter } from '../../db/repositories/incidents';
 import { IncidentViewSchema, type IncidentView } from '../../shared/contract/incidents';
 import type { BenchCase } from './harness';
 
@@ -172,6 +172,24 @@ export async function incidentsCases(): Promise<BenchCase[]> {
       },
       { filter: 'period 18 months + category + sort by killed' },
     ),
+    {
+      name: 'grid.incidents.groups',
+      baseline: 'the same GROUP BY (same WHERE) through raw better-sqlite3 on a plain file',
+      params: { rows: ROWS, by: 'category, over an 18-month period' },
+      repetitions: 7,
+      async measure() {
+        const { core } = await loaded();
+        return time(async () => {
+          const result = await core.dispatch('incidents.groups', { by: 'category', view: { from: '2019-01-01', to: '2020-06-30' } });
+          if (!result.ok) throw new Error(result.error.message);
+        });
+      },
+      async measureBaseline() {
+        const { plain } = await loaded();
+        const view = IncidentViewSchema.parse({ from: '2019-01-01', to: '2020-06-30' });
+        return time(() => groupIncidents(plain, 'category', view));
+      },
+    },
     {
       name: 'search.incidents.fts.p95',
       baseline: 'p95 of the same FTS5 query through raw better-sqlite3 on a plain file',

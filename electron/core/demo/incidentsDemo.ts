@@ -4,7 +4,7 @@ import type { IncidentFields } from '../../../shared/contract/incidents';
 import { AWSD_ATTACK_CONTEXT, II_PERPETRATOR_TYPES, II_WEAPONS, ORGANISATIONS_AFFECTED } from '../../../shared/presets/incidentTaxonomy';
 import { demoId, type DemoSeeder } from './seedDemo';
 import { writeSetting } from '../../../db/repositories/settings';
-import { presetTaxonomy, TAXONOMY_KEY } from '../incidents/taxonomy';
+import { presetTaxonomy, TAXONOMY_KEY } from '../../../db/repositories/incidentTaxonomy';
 import type { IncidentTaxonomy, TaxonomyTerm } from '../../../shared/contract/incidentTaxonomy';
 
 const CITIES = [

@@ -14,7 +14,7 @@ import type { CommandContext } from '../context';
 import type { Handlers } from '../registry';
 import { translator } from '../i18n';
 import { loadSettings } from './settingsService';
-import { presetTaxonomy, readStoredTaxonomy, TAXONOMY_KEY } from '../incidents/taxonomy';
+import { presetTaxonomy, readStoredTaxonomy, TAXONOMY_KEY } from '../../../db/repositories/incidentTaxonomy';
 
 /** The incidents column behind each taxonomy field (a fixed list: never built from input). */
 const COLUMN: Record<TaxonomyField, string> = {

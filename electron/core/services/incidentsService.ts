@@ -35,7 +35,7 @@ import type { Language } from '../../../shared/contract/common';
 import { loadSettings } from './settingsService';
 import { loadImportFile, planImportInChunks, previewImport } from '../import/incidentsImport';
 import { cancelImportJobs, createProgressReporter, startImportJob, type ImportJob } from '../import/importJobs';
-import { readTaxonomy } from '../incidents/taxonomy';
+import { readTaxonomy } from '../../../db/repositories/incidentTaxonomy';
 import { taxonomyLabel, type IncidentTaxonomy, type TaxonomyField } from '../../../shared/contract/incidentTaxonomy';
 import { backupRuntimeOf } from '../backup/runtime';
 import type { ImportPreset } from '../../../shared/contract/incidents';

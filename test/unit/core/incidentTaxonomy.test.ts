@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../../electron/core/types';
 import { openDb } from '../../../db/openDb';
 import { writeSetting } from '../../../db/repositories/settings';
-import { presetTaxonomy, readTaxonomy } from '../../../electron/core/incidents/taxonomy';
+import { presetTaxonomy, readTaxonomy } from '../../../db/repositories/incidentTaxonomy';
 import { TAXONOMY_FIELDS, taxonomyLabel, taxonomyOptions, type IncidentTaxonomy } from '../../../shared/contract/incidentTaxonomy';
 import { call, callRaw, makeUnlockedCore } from '../helpers/testCore';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { presetTaxonomy } from '../../../electron/core/incidents/taxonomy';
+import { presetTaxonomy } from '../../../db/repositories/incidentTaxonomy';
 import { draftRenames, fromDraft, moveRow, newRow, rowProblems, toDraft } from '../../../shared/domain/incidentTaxonomyDraft';
 import { IncidentTaxonomySchema } from '../../../shared/contract/incidentTaxonomy';
 

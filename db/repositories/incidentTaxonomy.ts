@@ -5,8 +5,9 @@ import {
   II_PERPETRATOR_TYPES,
   II_WEAPONS,
   ORGANISATIONS_AFFECTED,
-} from '../../../shared/presets/incidentTaxonomy';
-import { IncidentTaxonomySchema, type IncidentTaxonomy, type TaxonomyTerm } from '../../../shared/contract/incidentTaxonomy';
+} from '../../shared/presets/incidentTaxonomy';
+import { IncidentTaxonomySchema, TAXONOMY_FIELDS, type IncidentTaxonomy, type TaxonomyField, type TaxonomyTerm } from '../../shared/contract/incidentTaxonomy';
+import type { AlsoMatches, TextMatchType } from '../grid';
 
 /** The settings key holding the delegation's own taxonomy; absent or null means the presets. */
 export const TAXONOMY_KEY = 'incidents.taxonomy';
@@ -108,4 +109,22 @@ export function readStoredTaxonomy(sqlite: Database.Database): IncidentTaxonomy 
 /** The delegation's incident taxonomy: the one saved in Settings, else the presets. */
 export function readTaxonomy(sqlite: Database.Database): IncidentTaxonomy {
   return readStoredTaxonomy(sqlite) ?? presetTaxonomy();
+}
+
+/**
+ * For grid filters and the quick filter: the stored values (lower-cased) of the terms whose label, in
+ * any language, matches what the user typed. The grid shows labels in the reader's language, so typing
+ * "enlèvement" must find the incidents stored as "Kidnapping".
+ */
+export function taxonomyAlsoMatches(taxonomy: IncidentTaxonomy): AlsoMatches {
+  const matches = (label: string, typed: string, type: TextMatchType) =>
+    type === 'equals' ? label === typed : type === 'startsWith' ? label.startsWith(typed) : type === 'endsWith' ? label.endsWith(typed) : label.includes(typed);
+  const forField = (field: TaxonomyField) => (typed: string, type: TextMatchType) => {
+    const needle = typed.trim().toLowerCase();
+    if (!needle) return [];
+    return taxonomy[field]
+      .filter((term) => Object.values(term.labels).some((label) => label && matches(label.toLowerCase(), needle, type)))
+      .map((term) => term.value.toLowerCase());
+  };
+  return Object.fromEntries(TAXONOMY_FIELDS.map((field) => [field, forField(field)]));
 }
