@@ -26,8 +26,11 @@ export interface InfiniteGridHandle {
   refresh(): void;
 }
 
-export interface InfiniteGridProps<Row> {
-  command: GridPageCommand<Row>;
+/** The fields of a command's query that are not the grid's own (a period, a full-text search). */
+export type ExtraQuery<N extends CommandName> = Partial<Omit<CommandInput<N>, keyof GridQuery>>;
+
+export interface InfiniteGridProps<Row, N extends GridPageCommand<Row> = GridPageCommand<Row>> {
+  command: N;
   columnDefs: ColDef<Row>[];
   /** Accessible name of the grid's region. */
   label: string;
@@ -39,6 +42,12 @@ export interface InfiniteGridProps<Row> {
    * filter on the same column replaces it, so the user's own choice in the grid always wins.
    */
   extraFilter?: GridView['filterModel'];
+  /**
+   * Query fields of the command beside the grid's own, sent with every page (undefined ones are left out).
+   * A change is a new result set, like a new quick filter. The handle's view() leaves them out: the page
+   * that sets them passes them to its export itself.
+   */
+  extraQuery?: ExtraQuery<N>;
   /** Column filters set from outside the grid (a heat-map cell); null leaves the grid's own alone. */
   filterModel?: GridView['filterModel'] | null;
   /** Events after which the rows on screen are reloaded (once per burst). */
@@ -66,13 +75,14 @@ const byId = (row: unknown) => (row as { id: string }).id;
  * the rows in view (plus a buffer), so 100 and 100,000 rows feel the same. Direction, AG Grid's own texts
  * and the theme follow the language; Enter or a double-click opens a row; change events reload in place.
  */
-export function InfiniteGrid<Row>({
+export function InfiniteGrid<Row, N extends GridPageCommand<Row> = GridPageCommand<Row>>({
   command,
   columnDefs,
   label,
   className,
   quickFilter = '',
   extraFilter,
+  extraQuery,
   filterModel,
   refreshOn,
   getRowId = byId,
@@ -83,7 +93,7 @@ export function InfiniteGrid<Row>({
   overlays,
   defaultColDef,
   ref,
-}: InfiniteGridProps<Row>) {
+}: InfiniteGridProps<Row, N>) {
   const { i18n } = useTranslation();
   const gridLocale = useGridLocaleText();
   const noRows = overlays?.noRows;
@@ -97,6 +107,9 @@ export function InfiniteGrid<Row>({
   // The datasource is made once, when the grid is ready; it reads the latest inputs through refs.
   const quick = useRef(quickFilter);
   const extra = useRef(extraFilter ?? {});
+  const queryKey = JSON.stringify(extraQuery ?? {});
+  // Through JSON: undefined fields are not sent, and an equal object from a new render is no change.
+  const fields = useRef(queryKey);
   const listeners = useRef({ onTotal, onRowOpen, onApi, getRowId });
   useEffect(() => {
     listeners.current = { onTotal, onRowOpen, onApi, getRowId };
@@ -118,6 +131,13 @@ export function InfiniteGrid<Row>({
     api.current?.purgeInfiniteCache();
     api.current?.ensureIndexVisible(0, 'top');
   }, [extraKey]);
+
+  useEffect(() => {
+    if (fields.current === queryKey) return;
+    fields.current = queryKey;
+    api.current?.purgeInfiniteCache();
+    api.current?.ensureIndexVisible(0, 'top');
+  }, [queryKey]);
 
   useEffect(() => {
     if (filterModel) api.current?.setFilterModel(filterModel);
@@ -181,7 +201,7 @@ export function InfiniteGrid<Row>({
             'datasource',
             createGridDatasource<Row>({
               fetchPage: (query) => {
-                const withExtra = { ...query, filterModel: { ...extra.current, ...query.filterModel } };
+                const withExtra = { ...(JSON.parse(fields.current) as object), ...query, filterModel: { ...extra.current, ...query.filterModel } };
                 // The command's type says it answers pages of Row; the call's generic cannot see it.
                 return vigil.call(command, withExtra as CommandInput<typeof command>) as Promise<{ rows: Row[]; total: number }>;
               },
