@@ -266,3 +266,35 @@ export function rollCallSigns(sqlite: Database.Database): Array<{ callSign: stri
   for (const v of cars) if (!seen.has(v.callSign.toLowerCase())) seen.set(v.callSign.toLowerCase(), { callSign: v.callSign, source: 'vehicle', label: v.label });
   return [...seen.values()].sort((a, b) => a.callSign.localeCompare(b.callSign, 'en', { numeric: true }));
 }
+
+// Movements as they stood at an earlier instant (periodic reports)
+
+/** Movements created before an instant that are open now or changed since: the only ones that can have been open then. */
+export function movementsPossiblyOpenAt(sqlite: Database.Database, atIso: string): Array<{ id: string; state: MovementState; updatedAt: string }> {
+  return sqlite
+    .prepare(
+      `SELECT id, state, updated_at AS updatedAt FROM movements
+       WHERE created_at < ? AND (state IN ('requested', 'approved', 'under_way') OR updated_at >= ?)
+       ORDER BY departure_at, id`,
+    )
+    .all(atIso, atIso) as Array<{ id: string; state: MovementState; updatedAt: string }>;
+}
+
+/**
+ * Each movement's state just before an instant, from the audit trail: every transition is audited under its
+ * new state's name, a creation with the state it began in. Movements without such a row are absent.
+ */
+export function movementStatesBefore(sqlite: Database.Database, movementIds: readonly string[], beforeIso: string): Map<string, MovementState> {
+  const rows = sqlite
+    .prepare(
+      `SELECT entity_id AS id, CASE action WHEN 'create' THEN json_extract(after, '$.state') ELSE action END AS state
+       FROM audit_log
+       WHERE entity = 'movement' AND entity_id IN (SELECT value FROM json_each(?)) AND at < ?
+         AND action IN ('create', 'draft', 'requested', 'approved', 'refused', 'under_way', 'completed', 'cancelled')
+       ORDER BY seq`,
+    )
+    .all(JSON.stringify(movementIds), beforeIso) as Array<{ id: string; state: MovementState | null }>;
+  const out = new Map<string, MovementState>();
+  for (const r of rows) if (r.state) out.set(r.id, r.state);
+  return out;
+}

@@ -140,3 +140,13 @@ export function listSnapshots(sqlite: Database.Database): SnapshotRow[] {
   const items = sqlite.prepare('SELECT item_id AS itemId, code, part, title, status FROM msr_snapshot_items WHERE snapshot_id = ?');
   return heads.map((h) => ({ ...h, items: items.all(h.id) as SnapshotRow['items'] }));
 }
+
+/** The latest assessment taken before an instant (exclusive), with its items; null when there is none. */
+export function latestSnapshotBefore(sqlite: Database.Database, beforeIso: string): SnapshotRow | null {
+  const head = sqlite
+    .prepare('SELECT id, taken_at AS takenAt, actor, note FROM msr_snapshots WHERE taken_at < ? ORDER BY taken_at DESC, id DESC LIMIT 1')
+    .get(beforeIso) as Omit<SnapshotRow, 'items'> | undefined;
+  if (!head) return null;
+  const items = sqlite.prepare('SELECT item_id AS itemId, code, part, title, status FROM msr_snapshot_items WHERE snapshot_id = ?').all(head.id) as SnapshotRow['items'];
+  return { ...head, items };
+}

@@ -362,3 +362,31 @@ export function writeRiskConfig(orm: Orm, key: string, value: unknown): void {
     .onConflictDoUpdate({ target: riskConfig.key, set: { value } })
     .run();
 }
+
+// The register as it stood at an earlier instant (periodic reports)
+
+/** Field changes recorded at or after an instant, newest first: undone in that order, they give the fields as they were. */
+export function fieldChangesSince(
+  sqlite: Database.Database,
+  sinceIso: string,
+): Array<{ riskId: string; at: string; changes: Array<{ field: string; before: unknown; after: unknown }> }> {
+  const rows = sqlite
+    .prepare(`SELECT risk_id AS riskId, at, changes FROM risk_reviews WHERE at >= ? AND changes <> '[]' ORDER BY at DESC, id DESC`)
+    .all(sinceIso) as Array<{ riskId: string; at: string; changes: string }>;
+  return rows.map((r) => ({ ...r, changes: JSON.parse(r.changes) as Array<{ field: string; before: unknown; after: unknown }> }));
+}
+
+/**
+ * Risks deleted at or after an instant that existed before it. Deletion is final (the reviews go with the
+ * risk), so only the audit trail still knows them; a deletion whose payload is gone counts as one.
+ */
+export function countRisksDeletedSince(sqlite: Database.Database, sinceIso: string): number {
+  return (
+    sqlite
+      .prepare(
+        `SELECT count(*) AS n FROM audit_log WHERE entity = 'risk' AND action = 'delete' AND at >= ?
+         AND coalesce(json_extract(before, '$.createdAt'), '') < ?`,
+      )
+      .get(sinceIso, sinceIso) as { n: number }
+  ).n;
+}
