@@ -91,6 +91,8 @@ export function registerIncidents(program: Command): void {
             ...(opts.sheet ? { sheet: /^\d+$/.test(opts.sheet) ? Number(opts.sheet) : opts.sheet } : {}),
             ...(opts.dateOrder ? { dateOrder: opts.dateOrder } : {}),
             ...(opts.strictTaxonomy ? { strictTaxonomy: true } : {}),
+            // Problem messages are English on the command line (scripts read them) unless --lang asks otherwise.
+            lang: global.lang ?? 'en',
           }),
         );
         printResult(global, report, humanReport(report, dryRun));

@@ -17,18 +17,55 @@ import {
 } from '../../../shared/contract/incidents';
 import type { IncidentTaxonomy, TaxonomyField } from '../../../shared/contract/incidentTaxonomy';
 import { createTaxonomyMatcher, createValueMapper, summariseFieldValues, type TaxonomyMatcher } from './taxonomyValues';
-import { cellText, isNothing, parseBoolean, parseCoordinate, parseCount, parseDate, parseTime, slashDateParts, type Parsed } from './values';
+import { cellText, isNothing, parseBoolean, parseCoordinate, parseCount, parseDate, parseTime, sayEnglish, slashDateParts, type MessageParams, type Parsed, type Say } from './values';
 import { MAX_CELL_CHARS, readTable, type Table } from './readTable';
 import { suggestMapping, type HxlConflict } from './mapping';
+import { translator } from '../i18n';
+import type { Language } from '../../../shared/contract/common';
+
+/**
+ * Import messages in `lang` (keys under `incidentsImport.messages`): numbers formatted for the language,
+ * the cell's own number (`value`) without thousands grouping, a list as quoted items.
+ */
+export function importSay(lang: Language): Say {
+  const t = translator(lang);
+  const grouped = new Intl.NumberFormat(lang);
+  const plain = new Intl.NumberFormat(lang, { useGrouping: false, maximumFractionDigits: 20 });
+  const shown = (name: string, v: MessageParams[string]): string => {
+    if (typeof v === 'number') return (name === 'value' ? plain : grouped).format(v);
+    if (typeof v === 'string') return v;
+    return v.map((item) => t('incidentsImport.messages.quoted', { value: item })).join(t('incidentsImport.messages.listSeparator'));
+  };
+  return (key, params) => t(`incidentsImport.messages.${key}`, Object.fromEntries(Object.entries(params).map(([name, v]) => [name, shown(name, v)])));
+}
 
 /** A path or `upload:<id>` (browser mode) to bytes and a display name. */
-export function loadImportFile(ref: string, ctx: Pick<CommandContext, 'uploads' | 'noteInputFile'>): { bytes: Buffer; name: string } {
-  return readInputFile(ctx, ref, {
-    label: 'The file to import',
-    maxBytes: 512 * 1024 * 1024,
-    tooLarge: (name) => new AppError('IO', `${name} is larger than 512 MB.`, { reason: 'UNREADABLE' }),
-    ioDetails: { reason: 'UNREADABLE' },
-  });
+export function loadImportFile(ref: string, ctx: Pick<CommandContext, 'uploads' | 'noteInputFile'>, say: Say = sayEnglish): { bytes: Buffer; name: string } {
+  let tooLarge: AppError | null = null;
+  try {
+    return readInputFile(ctx, ref, {
+      label: 'The file to import',
+      maxBytes: 512 * 1024 * 1024,
+      tooLarge: (name) => (tooLarge = new AppError('IO', say('fileTooLarge', { name, limit: 512 }, `${name} is larger than 512 MB.`), { reason: 'UNREADABLE' })),
+      ioDetails: { reason: 'UNREADABLE' },
+    });
+  } catch (error) {
+    if (say === sayEnglish || error === tooLarge || !(error instanceof AppError)) throw error;
+    throw inLanguage(error, ref, say);
+  }
+}
+
+/** The shared file reader's errors (worded in English there) in the user's language, with the same code and details. */
+function inLanguage(error: AppError, ref: string, say: Say): AppError {
+  const again = (message: string) => new AppError(error.code, message, error.details, error.ref);
+  if (error.code === 'NOT_FOUND') return again(say('fileGone', {}, error.message));
+  if (error.code === 'VALIDATION') return again(say('fileFullPath', {}, error.message));
+  if (error.code === 'IO') {
+    if (error.message.endsWith(' is not a file.')) return again(say('notAFile', { path: ref }, error.message));
+    const errno = /\(([A-Za-z0-9_]+)\)\.$/.exec(error.message)?.[1];
+    if (errno) return again(say('fileUnreadable', { path: ref, code: errno }, error.message));
+  }
+  return error;
 }
 
 export function defaultSource(fileName: string): string {
@@ -70,11 +107,14 @@ export async function previewImport(
     taxonomy?: IncidentTaxonomy;
     /** The mapping came from a saved preset: its mapped columns this file lacks are reported. */
     fromPreset?: boolean;
+    /** File and mapping errors in the user's language; default English. */
+    say?: Say;
   },
 ): Promise<{ preview: ImportPreview; table: Table }> {
-  const table = await readTable(file.bytes, file.name, { sheet: options.sheet });
+  const say = options.say ?? sayEnglish;
+  const table = await readTable(file.bytes, file.name, { sheet: options.sheet, say });
   const suggestion = suggestMapping(table.columns, table.hxl);
-  const mapping = options.mapping ? normaliseMapping(table, options.mapping) : suggestion.mapping;
+  const mapping = options.mapping ? normaliseMapping(table, options.mapping, say) : suggestion.mapping;
   const presetMissingColumns =
     options.fromPreset && options.mapping ? Object.entries(options.mapping).filter(([column, field]) => field && !table.columns.includes(column)).map(([column]) => column) : [];
   const dateColumn = columnOf(mapping, 'date');
@@ -111,13 +151,13 @@ export async function previewImport(
 }
 
 /** A mapping from a preset or the UI: only this file's columns, each field at most once. */
-function normaliseMapping(table: Table, mapping: ImportMapping): ImportMapping {
+function normaliseMapping(table: Table, mapping: ImportMapping, say: Say): ImportMapping {
   const out: ImportMapping = {};
   const seen = new Set<ImportField>();
   for (const column of table.columns) {
     const field = mapping[column] ?? null;
     if (field && seen.has(field)) {
-      throw new AppError('VALIDATION', `Two columns are mapped to the same field "${field}"; map each field once.`, {
+      throw new AppError('VALIDATION', say('duplicateField', { field }, `Two columns are mapped to the same field "${field}"; map each field once.`), {
         issues: [{ path: column, message: 'duplicateField' }],
       });
     }
@@ -162,6 +202,8 @@ export interface ValueOptions {
   taxonomy?: IncidentTaxonomy;
   /** The UNKNOWN_CATEGORY message, in the user's language. */
   unknownMessage?: (field: TaxonomyField, value: string, suggestion: string | null) => string;
+  /** Every other row problem's message in the user's language (see importSay); default English. */
+  say?: Say;
 }
 
 const defaultUnknownMessage = (field: TaxonomyField, value: string, suggestion: string | null) =>
@@ -212,8 +254,9 @@ function createRowPlanner(
     const i = table.columns.indexOf(column);
     if (field && i >= 0) index.set(field, { column, i });
   }
+  const say = valueOptions.say ?? sayEnglish;
   if (!index.has('date')) {
-    throw new AppError('VALIDATION', 'No column is mapped to the incident date; map one to import.', { issues: [{ path: 'date', message: 'required' }] });
+    throw new AppError('VALIDATION', say('noDateColumn', {}, 'No column is mapped to the incident date; map one to import.'), { issues: [{ path: 'date', message: 'required' }] });
   }
   const externalSeen = new Map<string, number>();
   const mapValue = createValueMapper(valueOptions.values);
@@ -235,7 +278,7 @@ function createRowPlanner(
     };
     const take = <T>(field: ImportField, parsed: Parsed<T>, location = false): T | null => {
       if (parsed.ok) return parsed.value;
-      report(field, parsed.code, parsed.message, location);
+      report(field, parsed.code, say(parsed.key, parsed.params, parsed.message), location);
       return null;
     };
     const textOf = (field: ImportField, limit = 300): string => {
@@ -244,7 +287,7 @@ function createRowPlanner(
       const t = cellText(value);
       const max = TEXT_LIMITS[field] ?? limit;
       if (t.length > max) {
-        report(field, 'TOO_LONG', `The text is ${t.length.toLocaleString('en')} characters long; at most ${max.toLocaleString('en')} fit.`);
+        report(field, 'TOO_LONG', say('textTooLong', { length: t.length, max }, `The text is ${t.length.toLocaleString('en')} characters long; at most ${max.toLocaleString('en')} fit.`));
         return '';
       }
       return t;
@@ -261,14 +304,15 @@ function createRowPlanner(
     const huge = cells.findIndex((value) => typeof value === 'string' && value.length > MAX_CELL_CHARS);
     if (huge >= 0) {
       const size = (cells[huge] as string).length;
-      problems.push({ row, column: table.columns[huge] ?? null, code: 'TOO_LONG', message: `A cell holds ${size.toLocaleString('en')} characters; at most ${MAX_CELL_CHARS.toLocaleString('en')} are read.` });
+      const message = say('cellTooLarge', { size, max: MAX_CELL_CHARS }, `A cell holds ${size.toLocaleString('en')} characters; at most ${MAX_CELL_CHARS.toLocaleString('en')} are read.`);
+      problems.push({ row, column: table.columns[huge] ?? null, code: 'TOO_LONG', message });
       fatal = true;
       cells = cells.map((value) => (typeof value === 'string' && value.length > MAX_CELL_CHARS ? null : value));
     }
 
     const parsedDate = parseDate(raw('date'), dateOrder);
     let date = take('date', parsedDate);
-    if (parsedDate.ok && date === null) report('date', 'MISSING_DATE', 'The incident date is empty.');
+    if (parsedDate.ok && date === null) report('date', 'MISSING_DATE', say('missingDate', {}, 'The incident date is empty.'));
     if (date && date.length === 10 && index.has('time')) {
       const t = take('time', parseTime(raw('time')));
       if (t) date = `${date}T${String(t.h).padStart(2, '0')}:${String(t.min).padStart(2, '0')}:00Z`;
@@ -277,7 +321,7 @@ function createRowPlanner(
     let latitude = take('latitude', parseCoordinate(raw('latitude'), 'lat'), true);
     let longitude = take('longitude', parseCoordinate(raw('longitude'), 'lon'), true);
     if ((latitude === null) !== (longitude === null) && !locationProblem) {
-      report(latitude === null ? 'latitude' : 'longitude', 'COORDINATES_INCOMPLETE', 'Only one of latitude and longitude is given.', true);
+      report(latitude === null ? 'latitude' : 'longitude', 'COORDINATES_INCOMPLETE', say('coordinatesIncomplete', {}, 'Only one of latitude and longitude is given.'), true);
     }
     if (locationProblem) {
       latitude = null;
@@ -299,13 +343,19 @@ function createRowPlanner(
     const precisionText = textOf('locationPrecision');
     if (precisionText) {
       locationPrecision = PRECISION_WORDS.find(([re]) => re.test(precisionText))?.[1] ?? null;
-      if (!locationPrecision) report('locationPrecision', 'UNKNOWN_PRECISION', `"${precisionText.slice(0, 40)}" is not a known location precision.`);
+      if (!locationPrecision) {
+        const value = precisionText.slice(0, 40);
+        report('locationPrecision', 'UNKNOWN_PRECISION', say('unknownPrecision', { value }, `"${value}" is not a known location precision.`));
+      }
     }
     let severity: IncidentFields['severity'] = null;
     const severityText = textOf('severity').toLowerCase();
     if (severityText) {
       severity = SEVERITY_WORDS[severityText] ?? null;
-      if (!severity) report('severity', 'UNKNOWN_SEVERITY', `"${severityText.slice(0, 40)}" is not a severity (low, moderate, high, critical).`);
+      if (!severity) {
+        const value = severityText.slice(0, 40);
+        report('severity', 'UNKNOWN_SEVERITY', say('unknownSeverity', { value }, `"${value}" is not a severity (low, moderate, high, critical).`));
+      }
     }
     const restricted = take('confidentiality', parseConfidentiality(raw('confidentiality')));
     const nearMiss = take('nearMiss', parseBoolean(raw('nearMiss')));
@@ -313,7 +363,8 @@ function createRowPlanner(
     const externalId = isNothing(externalRaw) ? null : cellText(externalRaw).slice(0, 200);
     if (externalId) {
       const first = externalSeen.get(externalId);
-      if (first !== undefined) report('externalId', 'DUPLICATE_ID', `The same id ${externalId} is on row ${first} too.`);
+      // Row numbers as the spreadsheet shows them: no thousands grouping.
+      if (first !== undefined) report('externalId', 'DUPLICATE_ID', say('duplicateId', { id: externalId, first: String(first) }, `The same id ${externalId} is on row ${first} too.`));
       else externalSeen.set(externalId, row);
     }
 
@@ -358,7 +409,7 @@ function createRowPlanner(
       if (!checked.success) {
         for (const issue of checked.error.issues.slice(0, 3)) {
           const field = String(issue.path[0] ?? '') as ImportField;
-          report(field, 'INVALID_VALUE', `${field}: ${issue.message}`);
+          report(field, 'INVALID_VALUE', say('invalidValue', { field, detail: issue.message }, `${field}: ${issue.message}`));
         }
       }
     }

@@ -2,6 +2,7 @@ import type ExcelJS from 'exceljs';
 import { loadExcel } from '../export/loadExcel';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { AppError } from '../../../shared/envelope';
+import { sayEnglish, type Say } from './values';
 
 /**
  * Reads a CSV, XLSX or JSON file into one table: unique column names, the HXL hashtag row when there is
@@ -28,6 +29,11 @@ export interface Table {
 export const MAX_CELL_CHARS = 100_000;
 
 const unreadable = (message: string) => new AppError('IO', message, { reason: 'UNREADABLE' });
+/** Errors are worded by the caller's `say` (the user's language), English by default. */
+export interface ReadTableOptions {
+  sheet?: string | number;
+  say?: Say;
+}
 export const emptyFile = (message: string) => new AppError('IO', message, { reason: 'EMPTY' });
 
 /** Repeated header names kept apart: "Killed", "Killed (2)", ...; a blank header becomes "Column N". */
@@ -102,9 +108,9 @@ function splitOutsideQuotes(line: string, d: string): number {
   return n;
 }
 
-function fromGrid(format: Table['format'], grid: unknown[][], base: Omit<Table, 'columns' | 'hxl' | 'rows' | 'format'>): Table {
+function fromGrid(format: Table['format'], grid: unknown[][], base: Omit<Table, 'columns' | 'hxl' | 'rows' | 'format'>, say: Say): Table {
   const headerIndex = grid.findIndex((r) => r.some((c) => c != null && String(c).trim() !== ''));
-  if (headerIndex < 0) throw emptyFile('The file has no header row and no data rows: nothing to import.');
+  if (headerIndex < 0) throw emptyFile(say('noHeader', {}, 'The file has no header row and no data rows: nothing to import.'));
   const columns = uniqueHeaders(grid[headerIndex]!);
   let start = headerIndex + 1;
   let hxl: (string | null)[] | null = null;
@@ -124,34 +130,35 @@ function fromGrid(format: Table['format'], grid: unknown[][], base: Omit<Table, 
   return { format, ...base, columns, hxl, rows };
 }
 
-function readCsv(bytes: Buffer): Table {
+function readCsv(bytes: Buffer, say: Say): Table {
   const { text, encoding } = decodeText(bytes);
-  if (looksBinary(text)) throw unreadable('The file is not text: it is neither a CSV, an XLSX workbook nor JSON.');
+  if (looksBinary(text)) throw unreadable(say('notText', {}, 'The file is not text: it is neither a CSV, an XLSX workbook nor JSON.'));
   const delimiter = detectDelimiter(text);
   let grid: string[][];
   try {
     grid = parseCsv(text, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: true, max_record_size: 10_000_000 });
   } catch (error) {
-    throw unreadable(`The CSV file could not be read: ${(error as Error).message.split('\n')[0]}`);
+    const detail = (error as Error).message.split('\n')[0] ?? '';
+    throw unreadable(say('csvUnreadable', { detail }, `The CSV file could not be read: ${detail}`));
   }
-  return fromGrid('csv', grid, { encoding, delimiter, sheets: [], sheet: null });
+  return fromGrid('csv', grid, { encoding, delimiter, sheets: [], sheet: null }, say);
 }
 
-function readJson(bytes: Buffer): Table {
+function readJson(bytes: Buffer, say: Say): Table {
   const { text, encoding } = decodeText(bytes);
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
-    throw unreadable('The JSON file is not valid JSON.');
+    throw unreadable(say('jsonInvalid', {}, 'The JSON file is not valid JSON.'));
   }
   const records = Array.isArray(data) ? data : (data as { data?: unknown })?.data;
-  if (!Array.isArray(records)) throw unreadable('The JSON file holds neither an array of records nor { "data": [...] }.');
-  if (records.length === 0) throw emptyFile('The JSON file holds no records: nothing to import.');
+  if (!Array.isArray(records)) throw unreadable(say('jsonShape', {}, 'The JSON file holds neither an array of records nor { "data": [...] }.'));
+  if (records.length === 0) throw emptyFile(say('jsonEmpty', {}, 'The JSON file holds no records: nothing to import.'));
   const keys: string[] = [];
   const known = new Set<string>();
   for (const r of records) {
-    if (r === null || typeof r !== 'object' || Array.isArray(r)) throw unreadable('The JSON records must be objects.');
+    if (r === null || typeof r !== 'object' || Array.isArray(r)) throw unreadable(say('jsonNotObjects', {}, 'The JSON records must be objects.'));
     for (const k of Object.keys(r)) {
       if (known.has(k)) continue;
       known.add(k);
@@ -160,7 +167,7 @@ function readJson(bytes: Buffer): Table {
   }
   const grid: unknown[][] = [keys, ...records.map((r) => keys.map((k) => (r as Record<string, unknown>)[k] ?? null))];
   // Records are numbered as if the array were a sheet with the keys as its header (row 1).
-  return fromGrid('json', grid, { encoding, delimiter: null, sheets: [], sheet: null });
+  return fromGrid('json', grid, { encoding, delimiter: null, sheets: [], sheet: null }, say);
 }
 
 function cellValue(cell: ExcelJS.CellValue): unknown {
@@ -174,23 +181,26 @@ function cellValue(cell: ExcelJS.CellValue): unknown {
   return String(cell);
 }
 
-async function readXlsx(bytes: Buffer, wanted: string | number | undefined): Promise<Table> {
+async function readXlsx(bytes: Buffer, wanted: string | number | undefined, say: Say): Promise<Table> {
   const Excel = await loadExcel();
   const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {
-    throw unreadable('The workbook could not be read (damaged, password-protected or not an XLSX file).');
+    throw unreadable(say('workbookUnreadable', {}, 'The workbook could not be read (damaged, password-protected or not an XLSX file).'));
   }
   const sheets = workbook.worksheets.map((ws) => ({ name: ws.name, rows: ws.actualRowCount }));
-  if (sheets.length === 0) throw emptyFile('The workbook has no sheets: nothing to import.');
+  if (sheets.length === 0) throw emptyFile(say('workbookNoSheets', {}, 'The workbook has no sheets: nothing to import.'));
   let sheet: ExcelJS.Worksheet | undefined;
   if (wanted !== undefined) {
     sheet =
       typeof wanted === 'number' || /^\d+$/.test(wanted)
         ? workbook.worksheets[Number(wanted) - 1]
         : workbook.worksheets.find((ws) => ws.name.toLowerCase() === wanted.toLowerCase());
-    if (!sheet) throw new AppError('VALIDATION', `The workbook has no sheet "${wanted}"; it has ${sheets.map((s) => `"${s.name}"`).join(', ')}.`, { reason: 'NO_SUCH_SHEET' });
+    if (!sheet) {
+      const message = say('noSuchSheet', { sheet: String(wanted), sheets: sheets.map((s) => s.name) }, `The workbook has no sheet "${wanted}"; it has ${sheets.map((s) => `"${s.name}"`).join(', ')}.`);
+      throw new AppError('VALIDATION', message, { reason: 'NO_SUCH_SHEET' });
+    }
   } else {
     // The data sheet: the first one with a header and at least one row under it. Notes and codebooks
     // are usually later and shorter; the user (or --sheet) can choose another.
@@ -205,27 +215,32 @@ async function readXlsx(bytes: Buffer, wanted: string | number | undefined): Pro
   });
   for (let i = 0; i < grid.length; i++) grid[i] ??= [];
   if (sheet!.actualRowCount === 0) {
-    throw emptyFile(`The sheet "${sheet!.name}" is empty: no header and no data rows, nothing to import.`);
+    throw emptyFile(say('sheetEmpty', { sheet: sheet!.name }, `The sheet "${sheet!.name}" is empty: no header and no data rows, nothing to import.`));
   }
-  return fromGrid('xlsx', grid, { encoding: null, delimiter: null, sheets, sheet: sheet!.name });
+  return fromGrid('xlsx', grid, { encoding: null, delimiter: null, sheets, sheet: sheet!.name }, say);
 }
 
-export function detectFormat(bytes: Buffer, name: string): Table['format'] {
+export function detectFormat(bytes: Buffer, name: string, say: Say = sayEnglish): Table['format'] {
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) return 'xlsx';
   const ext = name.toLowerCase().split('.').pop();
   if (ext === 'json') return 'json';
   const head = decodeText(bytes.subarray(0, 64)).text.trimStart();
   if (head.startsWith('[') || head.startsWith('{')) return 'json';
-  if (ext === 'xlsx' || ext === 'xls') throw unreadable('The file is named like a workbook but is not an XLSX file.');
+  if (ext === 'xlsx' || ext === 'xls') throw unreadable(say('notXlsx', {}, 'The file is named like a workbook but is not an XLSX file.'));
   return 'csv';
 }
 
-export async function readTable(bytes: Buffer, name: string, options: { sheet?: string | number } = {}): Promise<Table> {
-  if (bytes.length === 0) throw emptyFile('The file is empty: nothing to import.');
-  const format = detectFormat(bytes, name);
-  const table = format === 'xlsx' ? await readXlsx(bytes, options.sheet) : format === 'json' ? readJson(bytes) : readCsv(bytes);
+export async function readTable(bytes: Buffer, name: string, options: ReadTableOptions = {}): Promise<Table> {
+  const say = options.say ?? sayEnglish;
+  if (bytes.length === 0) throw emptyFile(say('fileEmpty', {}, 'The file is empty: nothing to import.'));
+  const format = detectFormat(bytes, name, say);
+  const table = format === 'xlsx' ? await readXlsx(bytes, options.sheet, say) : format === 'json' ? readJson(bytes, say) : readCsv(bytes, say);
   if (table.rows.length === 0) {
-    throw emptyFile(`${table.sheet ? `The sheet "${table.sheet}"` : 'The file'} has a header but no data rows: nothing to import.`);
+    throw emptyFile(
+      table.sheet
+        ? say('sheetNoDataRows', { sheet: table.sheet }, `The sheet "${table.sheet}" has a header but no data rows: nothing to import.`)
+        : say('noDataRows', {}, 'The file has a header but no data rows: nothing to import.'),
+    );
   }
   return table;
 }

@@ -5,11 +5,38 @@ import { daysInMonth } from '../../../shared/domain/partialDate';
  * Cell value parsing for imports: untrusted, messy, in any of the formats spreadsheets carry. Every
  * parser returns a value, null (the cell says "nothing known") or a problem code with a plain message;
  * nothing is ever guessed (no invented day, no repaired coordinate).
+ *
+ * A problem carries its English message and, for other languages, a message key with its parameters
+ * (`incidentsImport.messages.<key>` in the core locales): this module stays free of i18n.
  */
-export type Parsed<T> = { ok: true; value: T | null } | { ok: false; code: string; message: string };
+export type MessageParams = Record<string, string | number | readonly string[]>;
+
+export interface Problem {
+  ok: false;
+  code: string;
+  /** English. */
+  message: string;
+  key: string;
+  params: MessageParams;
+}
+
+export type Parsed<T> = { ok: true; value: T | null } | Problem;
+
+/**
+ * Puts a message in the user's language from its key and parameters; `english` is the text as written
+ * here. Numbers in `params` are formatted for the language (a parameter named `value` is the cell's own
+ * number, shown without thousands grouping); a list is shown as quoted items.
+ */
+export type Say = (key: string, params: MessageParams, english: string) => string;
+
+/** The English text, as the messages always were. */
+export const sayEnglish: Say = (_key, _params, english) => english;
 
 const ok = <T>(value: T | null): Parsed<T> => ({ ok: true, value });
-const bad = (code: string, message: string): Parsed<never> => ({ ok: false, code, message });
+const bad = (code: string, key: string, params: MessageParams, message: string): Problem => ({ ok: false, code, message, key, params });
+
+/** A number shown in a message as it is, or as text when it is not finite (NaN, Infinity). */
+const num = (n: number): number | string => (Number.isFinite(n) ? n : String(n));
 
 const NULL_WORDS = new Set([
   '',
@@ -60,15 +87,15 @@ function validDay(y: number, m: number, d: number): boolean {
 }
 
 function dayOrInstant(y: number, m: number, d: number, time: { h: number; min: number; s: number } | null): Parsed<string> {
-  if (!validDay(y, m, d)) return bad('INVALID_DATE', `${pad(d)}/${pad(m)}/${y} is not a calendar day.`);
+  if (!validDay(y, m, d)) return bad('INVALID_DATE', 'notCalendarDay', { value: `${pad(d)}/${pad(m)}/${y}` }, `${pad(d)}/${pad(m)}/${y} is not a calendar day.`);
   if (!time) return ok(`${y}-${pad(m)}-${pad(d)}`);
-  if (time.h > 23 || time.min > 59 || time.s > 59) return bad('INVALID_DATE', 'The time of day is not valid.');
+  if (time.h > 23 || time.min > 59 || time.s > 59) return bad('INVALID_DATE', 'badTimeOfDay', {}, 'The time of day is not valid.');
   return ok(`${y}-${pad(m)}-${pad(d)}T${pad(time.h)}:${pad(time.min)}:${pad(time.s)}Z`);
 }
 
 /** Excel's day count from 1899-12-30 (it counts a 29 February 1900 that never was; serials after it are right). */
 export function fromExcelSerial(serial: number): Parsed<string> {
-  if (!Number.isFinite(serial) || serial < 1 || serial > 110_000) return bad('INVALID_DATE', `${serial} is not a date.`);
+  if (!Number.isFinite(serial) || serial < 1 || serial > 110_000) return bad('INVALID_DATE', 'serialNotDate', { value: num(serial) }, `${serial} is not a date.`);
   const ms = Math.round((serial - 25569) * 86_400_000);
   const d = new Date(ms);
   const hasTime = Math.abs(serial - Math.floor(serial)) > 1e-9;
@@ -112,7 +139,7 @@ export function slashDateParts(value: unknown): NumericDateParts | null {
 export function parseDate(value: unknown, order: DateOrder | null): Parsed<string> {
   if (isNothing(value)) return ok(null);
   if (value instanceof Date) {
-    if (Number.isNaN(value.getTime())) return bad('INVALID_DATE', 'The date cell is not a valid date.');
+    if (Number.isNaN(value.getTime())) return bad('INVALID_DATE', 'invalidDateCell', {}, 'The date cell is not a valid date.');
     const midnight = value.getUTCHours() === 0 && value.getUTCMinutes() === 0 && value.getUTCSeconds() === 0;
     return dayOrInstant(value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate(), midnight ? null : { h: value.getUTCHours(), min: value.getUTCMinutes(), s: value.getUTCSeconds() });
   }
@@ -125,20 +152,20 @@ export function parseDate(value: unknown, order: DateOrder | null): Parsed<strin
   let m: RegExpExecArray | null;
   if ((m = /^(\d{4})$/.exec(s))) {
     const y = Number(m[1]);
-    return y >= 1900 && y <= 2200 ? ok(m[1]!) : bad('INVALID_DATE', `${raw} is not a plausible year.`);
+    return y >= 1900 && y <= 2200 ? ok(m[1]!) : bad('INVALID_DATE', 'implausibleYear', { value: raw }, `${raw} is not a plausible year.`);
   }
   if ((m = /^(\d{4})[-/.](\d{1,2})$/.exec(s)) || (m = /^(\d{1,2})[-/.](\d{4})$/.exec(s))) {
     const [y, mo] = m[1]!.length === 4 ? [Number(m[1]), Number(m[2])] : [Number(m[2]), Number(m[1])];
-    if (mo < 1 || mo > 12 || y < 1900 || y > 2200) return bad('INVALID_DATE', `${raw} is not a valid month.`);
+    if (mo < 1 || mo > 12 || y < 1900 || y > 2200) return bad('INVALID_DATE', 'invalidMonth', { value: raw }, `${raw} is not a valid month.`);
     return ok(`${y}-${pad(mo)}`);
   }
   if (/^\d+(\.\d+)?$/.test(s) && Number(s) > 2200) return fromExcelSerial(Number(s));
   // Month names: "February 2024", "12 Feb 2024", "févr. 2024".
   if ((m = /^(?:(\d{1,2})\s+)?([\p{L}]+)\.?,?\s+(\d{4})$/u.exec(s))) {
     const mo = MONTHS[m[2]!.toLowerCase()];
-    if (!mo) return bad('INVALID_DATE', `${raw} is not a date Vigil can read.`);
+    if (!mo) return bad('INVALID_DATE', 'unreadableDate', { value: raw }, `${raw} is not a date Vigil can read.`);
     const y = Number(m[3]);
-    if (!m[1]) return y >= 1900 && y <= 2200 ? ok(`${y}-${pad(mo)}`) : bad('INVALID_DATE', `${raw} is not a plausible date.`);
+    if (!m[1]) return y >= 1900 && y <= 2200 ? ok(`${y}-${pad(mo)}`) : bad('INVALID_DATE', 'implausibleDate', { value: raw }, `${raw} is not a plausible date.`);
     return dayOrInstant(y, mo, Number(m[1]), null);
   }
   const timeMatch = TIME.exec(s);
@@ -148,8 +175,8 @@ export function parseDate(value: unknown, order: DateOrder | null): Parsed<strin
   if ((m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(datePart))) {
     if (time && zone && zone !== 'Z') {
       const iso = new Date(`${m[1]}-${pad(Number(m[2]))}-${pad(Number(m[3]))}T${pad(time.h)}:${pad(time.min)}:${pad(time.s)}${zone.length === 5 ? `${zone.slice(0, 3)}:${zone.slice(3)}` : zone}`);
-      if (Number.isNaN(iso.getTime())) return bad('INVALID_DATE', `${raw} is not a valid date.`);
-      if (!validDay(Number(m[1]), Number(m[2]), Number(m[3]))) return bad('INVALID_DATE', `${raw} is not a calendar day.`);
+      if (Number.isNaN(iso.getTime())) return bad('INVALID_DATE', 'invalidDate', { value: raw }, `${raw} is not a valid date.`);
+      if (!validDay(Number(m[1]), Number(m[2]), Number(m[3]))) return bad('INVALID_DATE', 'notCalendarDay', { value: raw }, `${raw} is not a calendar day.`);
       time = { h: iso.getUTCHours(), min: iso.getUTCMinutes(), s: iso.getUTCSeconds() };
       return dayOrInstant(iso.getUTCFullYear(), iso.getUTCMonth() + 1, iso.getUTCDate(), time);
     }
@@ -166,11 +193,11 @@ export function parseDate(value: unknown, order: DateOrder | null): Parsed<strin
       else if (b > 12 && a <= 12) effective = 'mdy';
       else if (a === b) effective = 'dmy';
       else
-        return bad('AMBIGUOUS_DATE', `${raw} could be day/month or month/day: choose the date order (--date-order dmy or mdy).`);
+        return bad('AMBIGUOUS_DATE', 'ambiguousDate', { value: raw }, `${raw} could be day/month or month/day: choose the date order (--date-order dmy or mdy).`);
     }
     return effective === 'dmy' ? dayOrInstant(y, b, a, time) : dayOrInstant(y, a, b, time);
   }
-  return bad('INVALID_DATE', `${raw} is not a date Vigil can read.`);
+  return bad('INVALID_DATE', 'unreadableDate', { value: raw }, `${raw} is not a date Vigil can read.`);
 }
 
 /**
@@ -179,8 +206,8 @@ export function parseDate(value: unknown, order: DateOrder | null): Parsed<strin
  */
 export function parseNumber(value: unknown): Parsed<number> {
   if (isNothing(value)) return ok(null);
-  if (typeof value === 'number') return Number.isFinite(value) ? ok(value) : bad('INVALID_NUMBER', 'Not a number.');
-  if (typeof value === 'boolean') return bad('INVALID_NUMBER', 'Not a number.');
+  if (typeof value === 'number') return Number.isFinite(value) ? ok(value) : bad('INVALID_NUMBER', 'notNumber', {}, 'Not a number.');
+  if (typeof value === 'boolean') return bad('INVALID_NUMBER', 'notNumber', {}, 'Not a number.');
   const raw = String(value).trim();
   const s = raw.replace(/[\s\u00a0\u202f']/g, '');
   if (/^[+-]?\d+$/.test(s)) return ok(Number(s));
@@ -188,7 +215,7 @@ export function parseNumber(value: unknown): Parsed<number> {
   // Grouped thousands with the other mark as the decimal: "1.250,5" or "1,250.5".
   if (/^[+-]?\d{1,3}(\.\d{3})+(,\d+)?$/.test(s)) return ok(Number(s.replace(/\./g, '').replace(',', '.')));
   if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) return ok(Number(s.replace(/,/g, '')));
-  return bad('INVALID_NUMBER', `"${raw.slice(0, 40)}" is not a number.`);
+  return bad('INVALID_NUMBER', 'notNumberValue', { value: raw.slice(0, 40) }, `"${raw.slice(0, 40)}" is not a number.`);
 }
 
 /** A casualty or other count: a whole number from 0 up. */
@@ -196,7 +223,7 @@ export function parseCount(value: unknown): Parsed<number> {
   const n = parseNumber(value);
   if (!n.ok || n.value === null) return n;
   if (!Number.isInteger(n.value) || n.value < 0 || n.value > 1_000_000) {
-    return bad('INVALID_COUNT', `${n.value} is not a count (a whole number from 0).`);
+    return bad('INVALID_COUNT', 'notCount', { value: n.value }, `${n.value} is not a count (a whole number from 0).`);
   }
   return n;
 }
@@ -219,19 +246,19 @@ export function parseCoordinate(value: unknown, axis: 'lat' | 'lon'): Parsed<num
     const letter = (hemi?.[1] ?? hemi?.[3] ?? '').toUpperCase();
     if (letter) {
       if ((axis === 'lat' && !'NS'.includes(letter)) || (axis === 'lon' && !'EW'.includes(letter))) {
-        return bad('INVALID_COORDINATE', `"${raw}" is not a ${label}.`);
+        return bad('INVALID_COORDINATE', `${axis}Letter`, { value: raw }, `"${raw}" is not a ${label}.`);
       }
       s = hemi![2]!;
       if (letter === 'S' || letter === 'W') sign = -1;
     }
     if (!/^[+-]?\d{1,3}([.,]\d+)?$/.test(s)) {
-      return bad('INVALID_COORDINATE', `"${raw.slice(0, 40)}" is not a ${label} in decimal degrees.`);
+      return bad('INVALID_COORDINATE', `${axis}NotDecimal`, { value: raw.slice(0, 40) }, `"${raw.slice(0, 40)}" is not a ${label} in decimal degrees.`);
     }
     n = sign * Number(s.replace(',', '.'));
   }
-  if (!Number.isFinite(n)) return bad('INVALID_COORDINATE', `Not a ${label}.`);
+  if (!Number.isFinite(n)) return bad('INVALID_COORDINATE', `${axis}NotNumber`, {}, `Not a ${label}.`);
   const limit = axis === 'lat' ? 90 : 180;
-  if (Math.abs(n) > limit) return bad('COORDINATE_OUT_OF_RANGE', `${n} is outside the ${label} range (-${limit} to ${limit}).`);
+  if (Math.abs(n) > limit) return bad('COORDINATE_OUT_OF_RANGE', `${axis}OutOfRange`, { value: n, min: -limit, max: limit }, `${n} is outside the ${label} range (-${limit} to ${limit}).`);
   return ok(n);
 }
 
@@ -241,11 +268,11 @@ const NO = new Set(['no', 'n', 'false', '0', 'non', 'لا']);
 export function parseBoolean(value: unknown): Parsed<boolean> {
   if (isNothing(value)) return ok(null);
   if (typeof value === 'boolean') return ok(value);
-  if (typeof value === 'number') return value === 0 || value === 1 ? ok(value === 1) : bad('INVALID_BOOLEAN', `${value} is not yes or no.`);
+  if (typeof value === 'number') return value === 0 || value === 1 ? ok(value === 1) : bad('INVALID_BOOLEAN', 'notYesNoNumber', { value: num(value) }, `${value} is not yes or no.`);
   const s = String(value).trim().toLowerCase();
   if (YES.has(s)) return ok(true);
   if (NO.has(s)) return ok(false);
-  return bad('INVALID_BOOLEAN', `"${String(value).slice(0, 40)}" is not yes or no.`);
+  return bad('INVALID_BOOLEAN', 'notYesNo', { value: String(value).slice(0, 40) }, `"${String(value).slice(0, 40)}" is not yes or no.`);
 }
 
 /** A time of day `HH:MM` (from text, an Excel day fraction or a Date cell holding only a time). */
@@ -257,6 +284,6 @@ export function parseTime(value: unknown): Parsed<{ h: number; min: number }> {
     return ok({ h: Math.floor(minutes / 60) % 24, min: minutes % 60 });
   }
   const m = /^(\d{1,2})[:hH.](\d{2})(?::\d{2})?$/.exec(String(value).trim());
-  if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) return bad('INVALID_TIME', `"${String(value).slice(0, 20)}" is not a time of day.`);
+  if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) return bad('INVALID_TIME', 'notTime', { value: String(value).slice(0, 20) }, `"${String(value).slice(0, 20)}" is not a time of day.`);
   return ok({ h: Number(m[1]), min: Number(m[2]) });
 }

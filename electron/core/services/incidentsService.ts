@@ -33,7 +33,8 @@ import { toGpx, toKml, type IncidentPointText } from '../export/incidentsXml';
 import { ANONYMISED_DROPPED_COLUMNS, anonymised } from '../export/incidentsAnonymise';
 import type { Language } from '../../../shared/contract/common';
 import { loadSettings } from './settingsService';
-import { loadImportFile, planImportInChunks, previewImport } from '../import/incidentsImport';
+import { importSay, loadImportFile, planImportInChunks, previewImport } from '../import/incidentsImport';
+import type { Say } from '../import/values';
 import { cancelImportJobs, createProgressReporter, startImportJob, type ImportJob } from '../import/importJobs';
 import { readTaxonomy } from '../../../db/repositories/incidentTaxonomy';
 import { taxonomyLabel, type IncidentTaxonomy, type TaxonomyField } from '../../../shared/contract/incidentTaxonomy';
@@ -167,17 +168,23 @@ type ImportRunInput = Parameters<Handlers<'incidents.importRun'>['incidents.impo
 /** Rows checked between two yields to the event loop (where progress goes out and a cancel is seen). */
 export const IMPORT_CHUNK_ROWS = 2_000;
 
-function findPreset(ctx: CommandContext, name: string | undefined): ImportPreset | undefined {
+function findPreset(ctx: CommandContext, name: string | undefined, say: Say): ImportPreset | undefined {
   if (!name) return undefined;
   const preset = listImportPresets(ctx.db.sqlite, MODULE).find((p) => p.name.toLowerCase() === name.toLowerCase());
-  if (!preset) throw new AppError('VALIDATION', `There is no saved mapping called "${name}".`, { reason: 'NO_SUCH_PRESET' });
+  if (!preset) throw new AppError('VALIDATION', say('noSuchPreset', { name }, `There is no saved mapping called "${name}".`), { reason: 'NO_SUCH_PRESET' });
   return preset;
 }
 
+/** The import's messages in the language asked for, else the vault's. */
+function importLanguage(ctx: CommandContext, lang: Language | undefined): Language {
+  return lang ?? loadSettings(ctx.db.sqlite).language;
+}
+
 /** Import options with a preset's saved ones as defaults (what the caller gives wins). */
-function importOptions(ctx: CommandContext, input: Parameters<Handlers<'incidents.importPreview'>['incidents.importPreview']>[1]) {
-  const preset = findPreset(ctx, input.preset);
+function importOptions(ctx: CommandContext, input: Parameters<Handlers<'incidents.importPreview'>['incidents.importPreview']>[1], say: Say) {
+  const preset = findPreset(ctx, input.preset, say);
   return {
+    say,
     sheet: input.sheet ?? preset?.sheet ?? undefined,
     mapping: input.mapping ?? preset?.mapping,
     fromPreset: !input.mapping && Boolean(preset),
@@ -192,10 +199,11 @@ function importOptions(ctx: CommandContext, input: Parameters<Handlers<'incident
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 async function runImport(ctx: CommandContext, input: ImportRunInput): Promise<ImportReport> {
-  const t = translator(input.lang ?? loadSettings(ctx.db.sqlite).language);
+  const lang = importLanguage(ctx, input.lang);
+  const t = translator(lang);
   const job = startImportJob(ctx.vault, () => t('incidentsImport.cancelled'));
   try {
-    return await runImportJob(ctx, input, job, t);
+    return await runImportJob(ctx, input, job, t, importSay(lang));
   } finally {
     job.end();
   }
@@ -208,11 +216,11 @@ async function runImport(ctx: CommandContext, input: ImportRunInput): Promise<Im
  * synchronous transaction is all-or-nothing by construction. So a cancel is honoured up to the moment the
  * write starts, and the write reports its progress before and after.
  */
-async function runImportJob(ctx: CommandContext, input: ImportRunInput, job: ImportJob, t: ReturnType<typeof translator>): Promise<ImportReport> {
+async function runImportJob(ctx: CommandContext, input: ImportRunInput, job: ImportJob, t: ReturnType<typeof translator>, say: Say): Promise<ImportReport> {
   const progress = createProgressReporter(backupRuntimeOf(ctx.vault)?.publish);
   progress('reading', 0, 0);
-  const options = importOptions(ctx, input);
-  const file = loadImportFile(input.file, ctx);
+  const options = importOptions(ctx, input, say);
+  const file = loadImportFile(input.file, ctx, say);
   // The run needs no list of distinct values: the taxonomy goes to the row check only.
   const { preview, table } = await previewImport(file, { ...options, taxonomy: undefined });
   job.check();
@@ -230,6 +238,7 @@ async function runImportJob(ctx: CommandContext, input: ImportRunInput, job: Imp
       values: preview.values,
       strictTaxonomy: preview.strictTaxonomy,
       taxonomy: options.taxonomy,
+      say,
       unknownMessage: (field, value, suggestion) =>
         t(suggestion ? 'incidentsImport.unknownValueSuggest' : 'incidentsImport.unknownValue', { value, field: t(`incidentsImport.fields.${field}`), suggestion }),
     },
@@ -437,8 +446,9 @@ export const incidentsHandlers: Handlers<
   },
 
   'incidents.importPreview': async (ctx, input) => {
-    const options = importOptions(ctx, input);
-    const file = loadImportFile(input.file, ctx);
+    const say = importSay(importLanguage(ctx, input.lang));
+    const options = importOptions(ctx, input, say);
+    const file = loadImportFile(input.file, ctx, say);
     const { preview } = await previewImport(file, options);
     return preview;
   },

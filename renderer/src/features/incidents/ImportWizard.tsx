@@ -104,7 +104,7 @@ export function ImportWizard({ open, onClose }: { open: boolean; onClose(): void
   const loadPreview = async (from: Source, sheetName?: string) => {
     setBusy(true);
     try {
-      const p = await vigil.call('incidents.importPreview', { file: await fileRef(from), ...(sheetName ? { sheet: sheetName } : {}) });
+      const p = await vigil.call('incidents.importPreview', { file: await fileRef(from), ...(lang ? { lang } : {}), ...(sheetName ? { sheet: sheetName } : {}) });
       setSource(from);
       setPreview(p);
       setMapping(p.mapping);
@@ -124,7 +124,7 @@ export function ImportWizard({ open, onClose }: { open: boolean; onClose(): void
     setBusy(true);
     try {
       const presetSheet = preset.sheet && preview.sheets.some((s) => s.name === preset.sheet) ? preset.sheet : sheet;
-      const p = await vigil.call('incidents.importPreview', { file: await fileRef(source), preset: preset.name, ...(presetSheet ? { sheet: presetSheet } : {}) });
+      const p = await vigil.call('incidents.importPreview', { file: await fileRef(source), preset: preset.name, ...(lang ? { lang } : {}), ...(presetSheet ? { sheet: presetSheet } : {}) });
       setPreview(p);
       setMapping(p.mapping);
       setSheet(p.sheet ?? '');
@@ -151,6 +151,7 @@ export function ImportWizard({ open, onClose }: { open: boolean; onClose(): void
       const p = await vigil.call('incidents.importPreview', {
         file: await fileRef(source),
         mapping,
+        ...(lang ? { lang } : {}),
         ...(sheet ? { sheet } : {}),
         ...(dateOrder ? { dateOrder } : {}),
       });
