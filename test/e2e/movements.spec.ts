@@ -62,6 +62,11 @@ test('request, approve, start and check in a movement; an overdue alarm appears 
 
   // The alarm is in the header on every screen, and leads to the movement.
   await openPage(page, 'People');
+  // The people grid pages through the core like every grid; its search narrows the rows.
+  await expect(page.getByRole('gridcell', { name: 'Tomas Reyes' })).toBeVisible();
+  await page.getByRole('searchbox').fill('nobody-by-that-name');
+  await expect(page.getByRole('gridcell', { name: 'Tomas Reyes' })).toHaveCount(0);
+  await page.getByRole('searchbox').fill('');
   const header = page.getByTestId('header-alarm');
   await expect(header).toHaveText('Overdue: \u2068Port → Dunmore\u2069');
   await header.click();

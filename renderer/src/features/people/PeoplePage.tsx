@@ -1,12 +1,9 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { AgGridReact } from 'ag-grid-react';
-import type { ColDef, GridApi } from 'ag-grid-community';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import type { ColDef } from 'ag-grid-community';
 import { useTranslation } from 'react-i18next';
 import { Button, PageHeader, TextInput } from '../../components';
-import { gridTheme } from '../../app/gridTheme';
 import { notify } from '../../app/notify';
-import { createGridDatasource } from '../../app/grid/gridDatasource';
-import { useGridLocaleText } from '../../app/grid/useGridLocaleText';
+import { InfiniteGrid, type InfiniteGridHandle } from '../../app/grid/InfiniteGrid';
 import { useDebouncedValue } from '../../app/grid/useDebouncedValue';
 import { vigil } from '../../lib/vigil';
 import type { Person } from '../../../../shared/contract/people';
@@ -30,6 +27,8 @@ function Flags({ person }: { person: Person }) {
   );
 }
 
+const PEOPLE_EVENTS = ['people.changed'] as const;
+
 export function PeoplePage() {
   const { t, i18n } = useTranslation('people');
   const [tab, setTab] = useState<'grid' | 'now'>('grid');
@@ -37,14 +36,7 @@ export function PeoplePage() {
   const [quick, setQuick] = useState('');
   const debounced = useDebouncedValue(quick, 250);
   const [total, setTotal] = useState(0);
-  const api = useRef<GridApi<Person> | null>(null);
-  const quickRef = useRef(debounced);
-  useEffect(() => {
-    if (quickRef.current === debounced) return;
-    quickRef.current = debounced;
-    api.current?.purgeInfiniteCache();
-  }, [debounced]);
-  const localeText = useGridLocaleText();
+  const grid = useRef<InfiniteGridHandle>(null);
   const formatDateTime = useDateTimeFormat();
   const { saveTo, dialog } = useSaveTo(t('export.title'));
 
@@ -71,11 +63,12 @@ export function PeoplePage() {
 
   const exportGrid = (format: 'csv' | 'xlsx') =>
     void saveTo(`people.${format}`, format, async (path) => {
-      const r = await vigil.call('people.export', { format, path, lang: i18n.language as 'en' });
+      // The rows the grid shows (search, column filters, sort), with every export column.
+      const view = grid.current?.view();
+      const r = await vigil.call('people.export', { format, path, lang: i18n.language as 'en', ...(view ? { view } : {}) });
       notify.success(t('export.done', { count: r.rows }));
     });
 
-  const rtl = i18n.dir() === 'rtl';
   return (
     <div className="ppl-page">
       <PageHeader
@@ -110,32 +103,16 @@ export function PeoplePage() {
             <Button onClick={() => exportGrid('xlsx')}>{t('export.xlsx')}</Button>
           </div>
           <div className="ppl-grid">
-            <AgGridReact<Person>
-              key={`${i18n.language}-${rtl ? 'rtl' : 'ltr'}`}
-              theme={gridTheme}
-              enableRtl={rtl}
-              localeText={localeText}
-              rowModelType="infinite"
-              cacheBlockSize={100}
-              getRowId={(p) => p.data.id}
+            <InfiniteGrid<Person>
+              ref={grid}
+              command="people.list"
+              label={t('page.title')}
               columnDefs={columnDefs}
-              defaultColDef={{ sortable: true, resizable: true, minWidth: 100 }}
-              onGridReady={(event) => {
-                api.current = event.api;
-                event.api.setGridOption(
-                  'datasource',
-                  createGridDatasource<Person>({
-                    fetchPage: (query) => vigil.call('people.list', query),
-                    quickFilter: () => quickRef.current,
-                    onTotal: setTotal,
-                    onError: (error) => notify.error(error),
-                  }),
-                );
-              }}
-              onRowDoubleClicked={(e) => e.data && setEditing(e.data.id)}
-              onCellKeyDown={(e) => {
-                if (e.event instanceof KeyboardEvent && e.event.key === 'Enter' && e.data) setEditing(e.data.id);
-              }}
+              quickFilter={debounced}
+              refreshOn={PEOPLE_EVENTS}
+              defaultColDef={{ floatingFilter: false, minWidth: 100 }}
+              onTotal={setTotal}
+              onRowOpen={(person) => setEditing(person.id)}
             />
           </div>
         </>
@@ -147,7 +124,7 @@ export function PeoplePage() {
           id={editing === 'new' ? null : editing}
           onClose={() => {
             setEditing(null);
-            api.current?.refreshInfiniteCache();
+            grid.current?.refresh();
           }}
         />
       )}
