@@ -143,6 +143,22 @@ export const PersonCountsSchema = z.object({
   daysOff: z.number().int(),
 });
 
+const FigureRangeSchema = z.object({ min: z.number().int(), max: z.number().int(), spread: z.number().int() });
+/**
+ * How evenly the month spreads the work within one role (see shared/domain/roster/fairness.ts): the fewest
+ * and most nights, weekend shifts and shifts in all per person. Nights and weekends compare only the people
+ * of the role who have at least one shift (null when nobody has); the total compares everyone of the role.
+ */
+export const RoleFairnessSchema = z.object({
+  role: RosterRoleSchema,
+  people: z.number().int(),
+  worked: z.number().int(),
+  nights: FigureRangeSchema.nullable(),
+  weekends: FigureRangeSchema.nullable(),
+  total: FigureRangeSchema,
+});
+export type RoleFairness = z.infer<typeof RoleFairnessSchema>;
+
 export const MonthSchemaOut = z.object({
   month: z.string(),
   days: z.array(z.string()),
@@ -153,6 +169,8 @@ export const MonthSchemaOut = z.object({
   /** False while the rule checker is not available: the grid then shows no conflicts rather than wrong ones. */
   checked: z.boolean(),
   counts: z.array(PersonCountsSchema),
+  /** Per role, for the month shown: the people the grid shows (active, or holding a cell this month). */
+  fairness: z.array(RoleFairnessSchema),
   rules: RulesSchema,
 });
 export type RosterMonth = z.infer<typeof MonthSchemaOut>;

@@ -54,4 +54,28 @@ test('generate a month, move a shift into a conflict with the keyboard and see i
   await expect(list.locator('[data-rule="rest"]')).toHaveCount(0);
   await expect(list.locator('[data-rule="understaffed"]')).toHaveCount(2);
   await expect(list.locator('[data-rule="understaffed"]').first()).toContainText(`${MONTH}-10: Office gate (Nairobi office)`);
+
+  // The summary says in words how evenly the month spreads the work; counted here from the cells themselves.
+  const after = await call(page, 'rosters.month', { month: MONTH });
+  const perGuard = after.staff.map((s) => after.assignments.filter((a) => a.staffId === s.id).length);
+  const [fewest, most] = [Math.min(...perGuard), Math.max(...perGuard)];
+  expect(most).toBeGreaterThan(fewest);
+  await expect(list.getByTestId('fairness')).toContainText(`All shifts: between ${fewest} and ${most} per guard`);
+  await page.getByRole('tab', { name: 'Summary & feedback' }).click();
+  const fairness = page.getByRole('region', { name: 'How evenly the work is spread — March 2027' });
+  await expect(fairness.getByRole('heading', { name: /Guards · 4 people/ })).toBeVisible();
+  await expect(fairness.locator('[data-figure="total"]')).toHaveText(`All shifts: between ${fewest} and ${most} per guard`);
+  await expect(fairness.locator('[data-figure="nights"]')).toContainText(/Nights: (between \d+ and \d+ per guard|\d+ per guard, the same for everyone)/);
+
+  // The premises still holds the post: deleting it says so and what to do, and deletes nothing.
+  await openPage(page, 'Premises');
+  await page.getByRole('row').filter({ hasText: 'Nairobi office' }).locator('[col-id="name"]').dblclick();
+  await page.getByRole('dialog').getByRole('button', { name: 'Delete premises' }).click();
+  const confirm = page.getByRole('dialog', { name: /Delete .*Nairobi office/ });
+  await confirm.getByRole('button', { name: 'Delete' }).click();
+  // Said in the confirm dialog itself, where the officer is looking.
+  const refusal = confirm.getByRole('alert');
+  await expect(refusal).toContainText(/“Nairobi office” cannot be deleted: it is still used by 1 roster post \(holding \d+ shifts on the roster\)\./);
+  await expect(refusal).toContainText(/Delete or move its roster post first \(Guards & drivers > Posts & shifts\)/);
+  expect((await call(page, 'premises.list', {})).total).toBe(1);
 });

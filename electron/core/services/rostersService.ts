@@ -4,7 +4,7 @@ import type { Assignment, Post, Problem, RosterMonth, Rules, Staff } from '../..
 import { addDays } from '../../../shared/domain/equipmentExpiry';
 import { zonedToUtc } from '../../../shared/domain/zonedTime';
 import { todayIn } from '../../../shared/domain/equipmentExpiry';
-import { checkRoster, generateRoster, type RosterInput, type RosterProblem } from '../../../shared/domain/roster';
+import { checkRoster, generateRoster, rosterFairnessByRole, type RosterInput, type RosterProblem } from '../../../shared/domain/roster';
 import { getPremises } from '../../../db/repositories/premises';
 import * as repo from '../../../db/repositories/rosters';
 import type { CommandContext } from '../context';
@@ -171,7 +171,12 @@ export function translateProblems(problems: RosterProblem[], data: MonthData, l:
 
 function monthView(ctx: CommandContext, month: string): RosterMonth {
   const data = monthData(ctx, month);
-  const { problems, checked } = runCheck(rosterInput(data));
+  const input = rosterInput(data);
+  const { problems, checked } = runCheck(input);
+  // The same people the grid shows: the active, and anyone else who holds a cell this month.
+  const holding = new Set(data.assignments.map((a) => a.staffId));
+  const shown = new Set(data.staff.filter((s) => s.status === 'active' || holding.has(s.id)).map((s) => s.id));
+  const fairness = rosterFairnessByRole({ posts: input.posts, people: input.people.filter((p) => shown.has(p.id)) }, input.assignments);
   const shiftOf = new Map(data.posts.flatMap((p) => p.shifts.map((s) => [s.id, s] as const)));
   const monthDays = new Set(data.days);
   const counts = data.staff.map((s) => {
@@ -197,6 +202,7 @@ function monthView(ctx: CommandContext, month: string): RosterMonth {
     problems: translateProblems(problems, data, lang(ctx)),
     checked,
     counts,
+    fairness,
     rules: data.rules,
   };
 }

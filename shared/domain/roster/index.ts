@@ -2,4 +2,5 @@ export * from './types';
 export { checkRoster } from './checkRoster';
 export { generateRoster } from './generateRoster';
 export { validateRosterInput, type RosterInputIssue, type RosterInputIssueCode } from './validateRosterInput';
-export { rosterFairness } from './fairness';
+export { rosterFairness, rosterFairnessByRole } from './fairness';
+export { currentMonthIn } from './currentMonth';

@@ -106,6 +106,26 @@ export interface RosterProblem {
   blockedBy?: RosterRule[];
 }
 
+/** Fewest and most of one figure that a person of a role has in the month; spread = max - min. */
+export interface FigureRange {
+  min: number;
+  max: number;
+  spread: number;
+}
+
+/** How evenly one role's work is spread (see rosterFairnessByRole). */
+export interface RoleFairness {
+  role: RosterRole;
+  /** People of the role in the roster. */
+  people: number;
+  /** Of them, those with at least one shift: nights and weekends compare only these. */
+  worked: number;
+  /** Null when nobody of the role worked. */
+  nights: FigureRange | null;
+  weekends: FigureRange | null;
+  total: FigureRange;
+}
+
 export interface FairnessFigures {
   /** Max minus min nights per person among people of the same role who worked at all. */
   nightSpread: number;

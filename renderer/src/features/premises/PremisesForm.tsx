@@ -14,6 +14,7 @@ import {
 import { useAreas } from '../areas/hooks';
 import { EffectivePhaseView } from '../areas/PhaseBadge';
 import { isolate } from '../files/bidi';
+import { AppError } from '../../../../shared/envelope';
 import { usePremisesErrorText } from './usePremisesErrorText';
 
 interface PremisesFormProps {
@@ -75,7 +76,18 @@ function PremisesFormDialog({ record, onClose }: { record: Premises | null; onCl
   const saveOptions = { successMessageKey: 'premises:form.saved', onSuccess: onClose, onError: applyServerIssues(setError) };
   const create = useVigilMutation('premises.create', saveOptions);
   const update = useVigilMutation('premises.update', saveOptions);
-  const remove = useVigilMutation('premises.delete', { successMessageKey: 'premises:delete.done', onSuccess: onClose });
+  // A refusal (still used by roster posts, inspections, equipment…) is shown in the confirm dialog
+  // itself, where the officer is looking, not in a toast behind two dialogs.
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const remove = useVigilMutation('premises.delete', {
+    successMessageKey: 'premises:delete.done',
+    onSuccess: onClose,
+    onError: (error) => {
+      if (!(error instanceof AppError && error.code === 'CONFLICT')) return false;
+      setRefusal(error.message);
+      return true;
+    },
+  });
 
   const areaOptions = useMemo(() => {
     const collator = new Intl.Collator(i18n.language, { numeric: true });
@@ -158,11 +170,22 @@ function PremisesFormDialog({ record, onClose }: { record: Premises | null; onCl
           open={confirmDelete}
           danger
           title={t('delete.title', { name: isolate(record.name) })}
-          message={t('delete.message')}
+          message={
+            refusal ? (
+              <p role="alert" className="premises-form__refusal">
+                {refusal}
+              </p>
+            ) : (
+              t('delete.message')
+            )
+          }
           confirmLabel={t('delete.confirm')}
           busy={remove.isPending}
           onConfirm={() => remove.mutate({ id: record.id })}
-          onCancel={() => setConfirmDelete(false)}
+          onCancel={() => {
+            setConfirmDelete(false);
+            setRefusal(null);
+          }}
         />
       )}
     </Dialog>

@@ -6,6 +6,7 @@ import { queryClient, useVigilMutation, useVigilQuery } from '../../lib/queries'
 import type { Assignment, RosterMonth } from '../../../../shared/contract/rosters';
 import { shiftMonth, weekdayOf } from './hooks';
 import { RosterExportMenu } from './RosterExportMenu';
+import { FairnessFigures } from './FairnessFigures';
 
 interface Clip {
   ids: string[];
@@ -299,6 +300,7 @@ export function MonthGrid({ month, onMonth }: { month: string; onMonth(month: st
               </ul>
             </>
           )}
+          <FairnessFigures fairness={data.fairness} month={month} compact />
           <h3>{t('grid.legend')}</h3>
           <ul className="ros-legend">
             {data.posts.map((p) => (

@@ -4,7 +4,7 @@ import { Button, Select, Spinner, TextInput } from '../../components';
 import { notify } from '../../app/notify';
 import { useVigilMutation, useVigilQuery } from '../../lib/queries';
 import { PRESENCE_STATUSES, type PresenceDay, type PresenceStatus } from '../../../../shared/contract/rosters';
-import { todayIso } from './hooks';
+import { useDelegationToday } from './hooks';
 
 const KEYS: Record<string, PresenceStatus> = { p: 'present', a: 'absent', l: 'late', s: 'asleep', r: 'replaced' };
 
@@ -16,10 +16,12 @@ type Slot = PresenceDay['slots'][number];
  */
 export function PresenceView() {
   const { t } = useTranslation('rosters');
-  const [day, setDay] = useState(todayIso());
+  const clock = useDelegationToday();
+  const [chosen, setDay] = useState<string | null>(null);
+  const day = chosen ?? clock?.today ?? '';
   const [shiftFilter, setShiftFilter] = useState('');
   const [adHoc, setAdHoc] = useState(false);
-  const query = useVigilQuery('rosters.presence.day', { day });
+  const query = useVigilQuery('rosters.presence.day', { day }, { enabled: day !== '' });
   const staff = useVigilQuery('rosters.staff.list', { includeInactive: false }).data ?? [];
   const slots = (query.data?.slots ?? []).filter((s) => !shiftFilter || s.shiftLabel === shiftFilter);
   const labels = [...new Set((query.data?.slots ?? []).map((s) => s.shiftLabel))];

@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PageHeader } from '../../components';
+import { PageHeader, Spinner } from '../../components';
 import { MonthGrid } from './MonthGrid';
 import { PresenceView } from './PresenceView';
 import { StaffView } from './StaffView';
 import { PostsView } from './PostsView';
 import { RulesView } from './RulesView';
 import { SummaryView } from './SummaryView';
-import { thisMonth } from './hooks';
+import { useDelegationToday } from './hooks';
 import './rosters.css';
 
 const TABS = ['roster', 'presence', 'summary', 'staff', 'posts', 'rules'] as const;
@@ -16,7 +16,10 @@ type Tab = (typeof TABS)[number];
 export function RostersPage() {
   const { t } = useTranslation('rosters');
   const [tab, setTab] = useState<Tab>('roster');
-  const [month, setMonth] = useState(thisMonth());
+  const clock = useDelegationToday();
+  // Until the user picks a month, the page follows the delegation's current month.
+  const [chosen, setMonth] = useState<string | null>(null);
+  const month = chosen ?? clock?.month;
   return (
     <div className="ros-page">
       <PageHeader title={t('page.title')} subtitle={t('page.subtitle')} />
@@ -28,9 +31,10 @@ export function RostersPage() {
         ))}
       </div>
       <div role="tabpanel" className="ros-panel">
-        {tab === 'roster' && <MonthGrid month={month} onMonth={setMonth} />}
+        {(tab === 'roster' || tab === 'summary') && !month && <Spinner label={t('loading')} />}
+        {tab === 'roster' && month && <MonthGrid month={month} onMonth={setMonth} />}
         {tab === 'presence' && <PresenceView />}
-        {tab === 'summary' && <SummaryView month={month} />}
+        {tab === 'summary' && month && <SummaryView month={month} />}
         {tab === 'staff' && <StaffView />}
         {tab === 'posts' && <PostsView />}
         {tab === 'rules' && <RulesView />}

@@ -3,11 +3,16 @@ import { useTranslation } from 'react-i18next';
 import { Button, Field, Select, Spinner, TextArea } from '../../components';
 import { notify } from '../../app/notify';
 import { useVigilMutation, useVigilQuery } from '../../lib/queries';
+import { FairnessFigures } from './FairnessFigures';
 
-/** Per person for the month: shifts rostered and worked, absences, lateness, asleep; feedback with its history. */
+/**
+ * For the month: how evenly nights, weekends and shifts are spread per role; per person the shifts rostered
+ * and worked, absences, lateness, asleep; feedback with its history.
+ */
 export function SummaryView({ month }: { month: string }) {
   const { t } = useTranslation('rosters');
   const summary = useVigilQuery('rosters.presence.summary', { month }).data;
+  const roster = useVigilQuery('rosters.month', { month }).data;
   const [person, setPerson] = useState('');
   const [rating, setRating] = useState('4');
   const [note, setNote] = useState('');
@@ -21,6 +26,7 @@ export function SummaryView({ month }: { month: string }) {
   if (!summary) return <Spinner label={t('loading')} />;
   return (
     <div className="ros-summary">
+      {roster && <FairnessFigures fairness={roster.fairness} month={month} />}
       <table className="ros-table ros-table--lined" aria-label={t('summary.title', { month })}>
         <thead>
           <tr>
