@@ -83,6 +83,20 @@ export const ReportExportResultSchema = z.object({
 });
 export type ReportExportResult = z.infer<typeof ReportExportResultSchema>;
 
+/** The report logo: PNG or JPEG only (recognised by content, not by name), at most this size. */
+export const MAX_LOGO_BYTES = 1024 * 1024;
+export const ReportLogoSetSchema = z.object({
+  /** A full path (desktop, CLI) or `upload:<id>` (browser mode). */
+  file: z.string().min(1).max(4096),
+});
+export const ReportLogoSchema = z.object({
+  /** `data:image/png;base64,...` or `data:image/jpeg;base64,...`; null: no logo on reports. */
+  logo: z.string().nullable(),
+  mime: z.enum(['image/png', 'image/jpeg']).nullable(),
+  bytes: z.number().int().nullable(),
+});
+export type ReportLogo = z.infer<typeof ReportLogoSchema>;
+
 export const reportsCommands = {
   'reports.options': defineCommand('reports.options', ReportOptionsInputSchema, ReportOptionsSchema),
   'reports.getSummary': defineCommand('reports.getSummary', ReportSummaryKeySchema, ReportSummarySchema),
@@ -90,6 +104,9 @@ export const reportsCommands = {
   'reports.saveSections': defineCommand('reports.saveSections', ReportSectionsSaveSchema, z.object({ disabled: z.array(z.string()) }), {
     mutates: true,
   }),
+  'reports.getLogo': defineCommand('reports.getLogo', z.object({}).default({}), ReportLogoSchema),
+  'reports.setLogo': defineCommand('reports.setLogo', ReportLogoSetSchema, ReportLogoSchema, { mutates: true }),
+  'reports.clearLogo': defineCommand('reports.clearLogo', z.object({}).default({}), ReportLogoSchema, { mutates: true }),
   'reports.preview': defineCommand('reports.preview', ReportInputSchema, ReportPreviewSchema),
   'reports.export': defineCommand('reports.export', ReportExportSchema, ReportExportResultSchema),
 };

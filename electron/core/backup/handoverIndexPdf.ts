@@ -3,8 +3,11 @@ import type { Language } from '../../../shared/contract/common';
 import { translator } from '../i18n';
 import { escapeHtml as h, reportFontFaces } from '../report/renderPdf';
 
-/** The pack's index as a printable page: what is in the pack, per table, and what was left out. */
-export function renderHandoverIndex(index: HandoverIndex, lang: Language): string {
+/**
+ * The pack's index as a printable page: what is in the pack, per table, and what was left out; headed by
+ * the delegation logo of the reports when one is set (a data: URL already checked by reportLogo).
+ */
+export function renderHandoverIndex(index: HandoverIndex, lang: Language, logo: string | null = null): string {
   const t = translator(lang);
   const rtl = lang === 'ar';
   const rows = index.tables
@@ -26,8 +29,10 @@ th{background:#eee}
 td:first-child{font-family:monospace;direction:ltr}
 .num{text-align:end;font-variant-numeric:tabular-nums}
 .demo{border:2px solid #b3261e;color:#b3261e;font-weight:700;text-align:center;padding:2mm;margin-block-end:4mm}
+.logo{max-block-size:18mm;max-inline-size:50mm;margin-block-end:4mm;display:block}
 </style></head><body>
 ${demo}
+${logo ? `<img class="logo" src="${h(logo)}" alt="">` : ''}
 <h1>${h(t('backup.handover.title'))}</h1>
 <p>${h(index.delegationName)} — ${h(index.createdAt.slice(0, 16).replace('T', ' '))} UTC</p>
 <p>${h(index.includeRestricted ? t('backup.handover.withRestricted') : t('backup.handover.withoutRestricted'))}</p>

@@ -1,21 +1,25 @@
 import { insertContact, insertInteraction, insertLink, insertOrganisation } from '../../../db/repositories/contacts';
 import type { InteractionKind, OrganisationType } from '../../../shared/contract/contacts';
 import { demoId, type DemoSeeder } from './seedDemo';
+import { DEMO_CITY_COORDS, nearby } from './demoPlaces';
 
-/** Fictional organisations of the fictional country the demo vault is set in. */
-const ORGANISATIONS: Array<{ name: string; type: OrganisationType; people: number }> = [
-  { name: 'ICRC Dunmore sub-delegation (demo)', type: 'icrc', people: 3 },
-  { name: 'Fictionland Red Crescent (demo)', type: 'national_society', people: 6 },
-  { name: 'UNDSS Fictionland (demo)', type: 'undss', people: 4 },
-  { name: 'INSO Fictionland (demo)', type: 'inso', people: 3 },
-  { name: 'Harbour Aid International (demo)', type: 'ingo', people: 3 },
-  { name: 'Kessin Women Network (demo)', type: 'nngo', people: 2 },
-  { name: 'Dunmore District Governor office (demo)', type: 'authority', people: 3 },
-  { name: 'Dunmore Central Police Station (demo)', type: 'police', people: 4 },
-  { name: '3rd Coastal Brigade (demo)', type: 'military', people: 2 },
-  { name: 'Embassy of Nowhereland (demo)', type: 'embassy', people: 2 },
-  { name: 'Orsk elders council (demo)', type: 'community', people: 3 },
-  { name: 'Tamsin Car Hire (demo)', type: 'vendor', people: 2 },
+/**
+ * Fictional organisations of the fictional country the demo vault is set in, each in one of its cities:
+ * national offices in the capital, Port Amarel; the others where their name or work puts them.
+ */
+const ORGANISATIONS: Array<{ name: string; type: OrganisationType; city: string; people: number }> = [
+  { name: 'ICRC Dunmore sub-delegation (demo)', type: 'icrc', city: 'Dunmore', people: 3 },
+  { name: 'Fictionland Red Crescent (demo)', type: 'national_society', city: 'Port Amarel', people: 6 },
+  { name: 'UNDSS Fictionland (demo)', type: 'undss', city: 'Port Amarel', people: 4 },
+  { name: 'INSO Fictionland (demo)', type: 'inso', city: 'Port Amarel', people: 3 },
+  { name: 'Harbour Aid International (demo)', type: 'ingo', city: 'Tamsin', people: 3 },
+  { name: 'Kessin Women Network (demo)', type: 'nngo', city: 'Kessin', people: 2 },
+  { name: 'Dunmore District Governor office (demo)', type: 'authority', city: 'Dunmore', people: 3 },
+  { name: 'Dunmore Central Police Station (demo)', type: 'police', city: 'Dunmore', people: 4 },
+  { name: '3rd Coastal Brigade (demo)', type: 'military', city: 'Kessin', people: 2 },
+  { name: 'Embassy of Nowhereland (demo)', type: 'embassy', city: 'Port Amarel', people: 2 },
+  { name: 'Orsk elders council (demo)', type: 'community', city: 'Orsk', people: 3 },
+  { name: 'Tamsin Car Hire (demo)', type: 'vendor', city: 'Tamsin', people: 2 },
 ];
 
 const ROLES: Record<OrganisationType, string[]> = {
@@ -44,11 +48,15 @@ export const seedContactsDemo: DemoSeeder = (ctx) => {
   const contactIds: string[] = [];
   ORGANISATIONS.forEach((o, oi) => {
     const orgId = demoId(ctx, new Date(created));
-    insertOrganisation(ctx.db.orm, { id: orgId, name: o.name, type: o.type, areaId: cities[oi % Math.max(cities.length, 1)] ?? null, notes: '', createdAt: created, updatedAt: created });
+    const city = Math.max(0, DEMO_CITY_COORDS.findIndex((c) => c.name === o.city));
+    insertOrganisation(ctx.db.orm, { id: orgId, name: o.name, type: o.type, areaId: cities[city] ?? null, notes: '', createdAt: created, updatedAt: created });
     for (let p = 0; p < o.people; p++) {
       const id = demoId(ctx, new Date(created));
       const name = ctx.faker.person.fullName();
       // Every fourth person is cold (over 90 days), a few are sensitive (military, community elders).
+      // Contacts work in their organisation's city; one in seven has no known location (as in real lists).
+      const located = contactIds.length % 7 !== 6;
+      const where = located ? nearby(DEMO_CITY_COORDS[city]!, contactIds.length) : null;
       const daysAgo = contactIds.length % 4 === 3 ? ctx.faker.number.int({ min: 95, max: 180 }) : ctx.faker.number.int({ min: 1, max: 60 });
       insertContact(ctx.db.orm, {
         id,
@@ -63,8 +71,8 @@ export const seedContactsDemo: DemoSeeder = (ctx) => {
         email: `${name.toLowerCase().replace(/[^a-z]+/g, '.').replace(/^\.+|\.+$/g, '')}@example.org`,
         messaging: p % 2 === 0 ? [{ service: 'Signal', handle: `+9997${ctx.faker.string.numeric(8)}` }] : [],
         address: `${ctx.faker.location.buildingNumber()} ${ctx.faker.location.street()} (fictional)`,
-        latitude: null,
-        longitude: null,
+        latitude: where?.latitude ?? null,
+        longitude: where?.longitude ?? null,
         languages: ['English', 'English, French', 'Arabic, English', 'French'][p % 4]!,
         relationshipOwner: 'Amina Diallo (demo)',
         trustNote: p === 0 ? 'Reliable; confirms information before passing it on (demo).' : '',

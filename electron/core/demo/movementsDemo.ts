@@ -14,6 +14,7 @@ import { DEFAULT_ROLL_CALL_TIMES } from '../../../shared/domain/rollCall';
 import { localDay, zonedToUtc } from '../../../shared/domain/zonedTime';
 import type { MovementState } from '../../../shared/domain/movementStates';
 import { demoId, type DemoSeeder } from './seedDemo';
+import { DEMO_CITY_COORDS } from './demoPlaces';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -34,6 +35,55 @@ const MOVEMENTS: Array<{ state: MovementState; purpose: string; from: string; to
   { state: 'completed', purpose: 'Airport pick-up (demo)', from: 'Delegation office', to: 'Airport', departs: -28, returns: -24, checkIns: [-26], checkedIn: [-26] },
   { state: 'refused', purpose: 'Road survey north of Orsk (demo)', from: 'Orsk warehouse', to: 'Northern border road', departs: 20, returns: 30, checkIns: [] },
 ];
+
+type Waypoint = MovementRecord['waypoints'][number];
+type Spot = { latitude: number; longitude: number };
+
+const city = (name: string): Spot => {
+  const c = DEMO_CITY_COORDS.find((x) => x.name === name)!;
+  return { latitude: c.lat, longitude: c.lon };
+};
+/** Places of the demo movements that are not premises. */
+const OTHER_PLACES: Record<string, Spot> = {
+  Airport: { latitude: -3.135, longitude: 61.955 },
+  'Northern border road': { latitude: -1.55, longitude: 63.5 },
+};
+const CITY_OF_PLACE: Array<[RegExp, string]> = [
+  [/Kessin/, 'Kessin'],
+  [/Dunmore/, 'Dunmore'],
+  [/Orsk/, 'Orsk'],
+  [/Tamsin/, 'Tamsin'],
+];
+
+/**
+ * Where a demo place is: the premises of that name when the premises seeder placed it (so a route ends
+ * on its premises marker), else the fictional city it is named after, else Port Amarel (the capital).
+ */
+function locate(ctx: Parameters<DemoSeeder>[0], place: string): Spot {
+  const row = ctx.db.sqlite.prepare('select latitude, longitude from premises where name = ? and latitude is not null and longitude is not null').get(`${place} (demo)`) as
+    | Spot
+    | undefined;
+  if (row) return row;
+  if (OTHER_PLACES[place]) return OTHER_PLACES[place];
+  const named = CITY_OF_PLACE.find(([re]) => re.test(place));
+  return city(named ? named[1] : 'Port Amarel');
+}
+
+/** Start, a checkpoint a little off the straight line (roads bend), destination: enough for a route line. */
+function route(ctx: Parameters<DemoSeeder>[0], from: string, to: string, i: number): Waypoint[] {
+  const a = locate(ctx, from);
+  const b = locate(ctx, to);
+  const bend = (i % 2 === 0 ? 1 : -1) * 0.12;
+  const mid = {
+    latitude: Number(((a.latitude + b.latitude) / 2 + bend * (b.longitude - a.longitude)).toFixed(5)),
+    longitude: Number(((a.longitude + b.longitude) / 2 - bend * (b.latitude - a.latitude)).toFixed(5)),
+  };
+  return [
+    { name: from, latitude: a.latitude, longitude: a.longitude },
+    { name: `Checkpoint ${i + 4} (fictional)`, ...mid },
+    { name: to, latitude: b.latitude, longitude: b.longitude },
+  ];
+}
 
 export const seedMovementsDemo: DemoSeeder = (ctx) => {
   const people = ctx.shared.get('people') ?? [];
@@ -69,7 +119,7 @@ export const seedMovementsDemo: DemoSeeder = (ctx) => {
       purpose: m.purpose,
       fromPlace: m.from,
       toPlace: m.to,
-      waypoints: [{ name: 'Checkpoint 4 (fictional)', latitude: null, longitude: null }],
+      waypoints: route(ctx, m.from, m.to, i),
       departureAt: at(m.departs),
       expectedArrivalAt: at(m.departs + 2),
       expectedReturnAt: at(m.returns),
@@ -86,7 +136,7 @@ export const seedMovementsDemo: DemoSeeder = (ctx) => {
     };
     insertMovement(ctx.db.orm, record, [people[i + 6]!, people[i + 7]!]);
     for (const h of m.checkedIn ?? []) {
-      insertCheckIn(ctx.db.orm, { id: demoId(ctx, created), movementId: id, at: at(h), place: 'Checkpoint 4 (fictional)', by: 'Radio room', note: '' });
+      insertCheckIn(ctx.db.orm, { id: demoId(ctx, created), movementId: id, at: at(h), place: `Checkpoint ${i + 4} (fictional)`, by: 'Radio room', note: '' });
     }
     if (m.state === 'completed') {
       insertAck(ctx.db.orm, { id: demoId(ctx, created), movementId: id, dueAt: at(m.returns), at: at(m.returns + 1), by: ctx.actor, note: 'Late by 40 minutes: traffic at the airport (demo).' });

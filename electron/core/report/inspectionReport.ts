@@ -12,12 +12,14 @@ export interface InspectionReportInput {
   lang: Language;
   settings: Settings;
   generatedAt: string;
+  /** The delegation's logo (a PNG or JPEG data URL checked by reportLogo), or null. */
+  logo?: string | null;
 }
 
 const pct = (n: number | null) => (n === null ? '—' : `${n.toFixed(1)} %`);
 
 /** The inspection report as one self-contained HTML page (fonts and photos as data: URLs), RTL in Arabic. */
-export function renderInspectionReport({ detail, premises, photos, lang, settings, generatedAt }: InspectionReportInput): string {
+export function renderInspectionReport({ detail, premises, photos, lang, settings, generatedAt, logo = null }: InspectionReportInput): string {
   const t = translator(lang);
   const rtl = lang === 'ar';
   const answer = (v: string | null) => (v === null ? '—' : ['yes', 'no', 'partial', 'na'].includes(v) ? t(`inspections.answers.${v}`) : v);
@@ -49,8 +51,10 @@ th{background:#eee}
 .item img{max-inline-size:70mm;max-block-size:55mm;margin:1mm;border:1px solid #ccc}
 .critical{color:#b3261e;font-weight:700}
 .num{text-align:end;font-variant-numeric:tabular-nums}
+.logo{display:block;max-block-size:18mm;max-inline-size:60mm;margin-block-end:3mm}
 </style></head><body>
 ${demo}
+${logo ? `<img class="logo" src="${h(logo)}" alt="">` : ''}
 <h1>${h(t('inspections.report.title'))}</h1>
 <table class="meta">
 <tr><td>${h(t('inspections.report.premises'))}</td><td>${h(detail.premisesName)}${premises?.address ? ` — ${h(premises.address)}` : ''}</td></tr>

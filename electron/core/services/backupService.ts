@@ -16,6 +16,7 @@ import { createBackup } from '../backup/createBackup';
 import { BackupFileError } from '../backup/container';
 import { collectHandover, importHandover, readHandoverZip, writeHandoverZip } from '../backup/handover';
 import { renderHandoverIndex } from '../backup/handoverIndexPdf';
+import { reportLogo } from '../report/sections/cover';
 import { listBackups } from '../backup/naming';
 import { prepareRestore } from '../backup/restore';
 import { backupRuntimeOf } from '../backup/runtime';
@@ -250,7 +251,7 @@ export const backupHandlers: Handlers<
     let pdf: Buffer | null = null;
     // The desktop host prints with Electron; browser mode and the CLI with headless Chromium if there is one.
     if (ctx.printPdf || findChromium()) {
-      pdf = (await printReportPdf(ctx, renderHandoverIndex(index, settings.language), { paper: 'a4' })).data;
+      pdf = (await printReportPdf(ctx, renderHandoverIndex(index, settings.language, reportLogo(ctx.db.sqlite)), { paper: 'a4' })).data;
     } else {
       index.leftOut.push('index.pdf: no Chromium browser was found to print it; index.json lists the same');
     }

@@ -30,6 +30,7 @@ import { checkExportTarget, writeExport } from '../export/exportFile';
 import { toCsv, toXlsx, type CellValue, type TabularColumn } from '../export/tabular';
 import { loadSettings } from './settingsService';
 import { renderInspectionReport } from '../report/inspectionReport';
+import { reportLogo } from '../report/sections/cover';
 import { printReportPdf } from '../report/renderPdf';
 
 // ---- labels: preset items show in the reader's language until a user rewrites them ----
@@ -707,7 +708,7 @@ export const inspectionsHandlers: Handlers<
       }
     }
     const premises = getPremises(ctx.db.sqlite, detail.premisesId);
-    const html = renderInspectionReport({ detail, premises: premises ?? null, photos, lang: l, settings, generatedAt: ctx.nowIso() });
+    const html = renderInspectionReport({ detail, premises: premises ?? null, photos, lang: l, settings, generatedAt: ctx.nowIso(), logo: reportLogo(ctx.db.sqlite) });
     const pdf = await printReportPdf(ctx, html, { paper: request.paper, chromium: request.chromium });
     const written = writeExport(target, pdf.data);
     ctx.logger.info('report written', { command: ctx.command, bytes: written.bytes, pages: pdf.pages });

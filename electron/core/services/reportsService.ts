@@ -1,5 +1,7 @@
 import { AppError } from '../../../shared/envelope';
-import type { ReportExportResult } from '../../../shared/contract/reports';
+import { MAX_LOGO_BYTES, type ReportExportResult, type ReportLogo } from '../../../shared/contract/reports';
+import { writeSetting } from '../../../db/repositories/settings';
+import { readInputFile } from '../files/inputFile';
 import type { CommandContext } from '../context';
 import { checkExportTarget, writeExport } from '../export/exportFile';
 import { translator } from '../i18n';
@@ -47,9 +49,49 @@ function build(ctx: CommandContext, input: { kind: ReportKind; period?: string |
   });
 }
 
+const LOGO_KEY = 'logo';
+const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/** What the bytes are, whatever the file is called: a PNG or a JPEG, or null for anything else. */
+export function logoMime(bytes: Buffer): 'image/png' | 'image/jpeg' | null {
+  if (bytes.length > PNG_MAGIC.length && bytes.subarray(0, 8).equals(PNG_MAGIC)) return 'image/png';
+  if (bytes.length > 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
+  return null;
+}
+
+function readLogo(ctx: CommandContext): ReportLogo {
+  const row = ctx.db.sqlite.prepare('select value from settings where key = ?').get(LOGO_KEY) as { value: string } | undefined;
+  let value: unknown;
+  try {
+    value = row ? JSON.parse(row.value) : null;
+  } catch {
+    value = null;
+  }
+  const m = typeof value === 'string' ? /^data:(image\/png|image\/jpeg);base64,([A-Za-z0-9+/=]+)$/.exec(value) : null;
+  if (!m) return { logo: null, mime: null, bytes: null };
+  return { logo: value as string, mime: m[1] as 'image/png' | 'image/jpeg', bytes: Buffer.from(m[2]!, 'base64').length };
+}
+
+function refuseLogo(ctx: CommandContext, key: string, vars: Record<string, unknown>): AppError {
+  const t = translator(loadSettings(ctx.db.sqlite).language);
+  return new AppError('VALIDATION', t(`reportLogo.errors.${key}`, vars), { issues: [{ path: 'file', message: `logo.${key}` }] });
+}
+
+const logoAudit = (l: ReportLogo) => ({ logo: l.logo ? { mime: l.mime, bytes: l.bytes } : null });
+
 const included = (report: BuiltReport) => report.sections.map((s) => s.section.id);
 
-export const reportsHandlers: Handlers<'reports.options' | 'reports.getSummary' | 'reports.saveSummary' | 'reports.saveSections' | 'reports.preview' | 'reports.export'> = {
+export const reportsHandlers: Handlers<
+  | 'reports.options'
+  | 'reports.getSummary'
+  | 'reports.saveSummary'
+  | 'reports.saveSections'
+  | 'reports.getLogo'
+  | 'reports.setLogo'
+  | 'reports.clearLogo'
+  | 'reports.preview'
+  | 'reports.export'
+> = {
   'reports.options': (ctx, { kind, lang }) => {
     const settings = loadSettings(ctx.db.sqlite);
     const t = translator(lang ?? settings.language);
@@ -93,6 +135,40 @@ export const reportsHandlers: Handlers<'reports.options' | 'reports.getSummary' 
       audit({ entity: 'report_preferences', entityId: kind, action: 'update', before: { disabled: before }, after: { disabled: value } });
       return { disabled: value };
     });
+  },
+
+  'reports.getLogo': (ctx) => readLogo(ctx),
+
+  'reports.setLogo': (ctx, { file }) => {
+    const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+    const read = readInputFile(ctx, file, {
+      label: 'The logo',
+      maxBytes: MAX_LOGO_BYTES,
+      tooLarge: (name, size) => refuseLogo(ctx, 'tooLarge', { name, size: mb(size), max: mb(MAX_LOGO_BYTES) }),
+      empty: (name) => refuseLogo(ctx, 'empty', { name }),
+    });
+    const mime = logoMime(read.bytes);
+    if (!mime) throw refuseLogo(ctx, 'notImage', { name: read.name });
+    const result = ctx.transact((audit) => {
+      const before = readLogo(ctx);
+      writeSetting(ctx.db.sqlite, LOGO_KEY, `data:${mime};base64,${read.bytes.toString('base64')}`);
+      const after = readLogo(ctx);
+      audit({ entity: 'settings', entityId: LOGO_KEY, action: before.logo ? 'update' : 'create', before: logoAudit(before), after: { ...logoAudit(after), name: read.name } });
+      return after;
+    });
+    ctx.emit('settings.changed');
+    return result;
+  },
+
+  'reports.clearLogo': (ctx) => {
+    const result = ctx.transact((audit) => {
+      const before = readLogo(ctx);
+      ctx.db.sqlite.prepare('delete from settings where key = ?').run(LOGO_KEY);
+      if (before.logo) audit({ entity: 'settings', entityId: LOGO_KEY, action: 'delete', before: logoAudit(before), after: null });
+      return readLogo(ctx);
+    });
+    ctx.emit('settings.changed');
+    return result;
   },
 
   'reports.preview': async (ctx, input) => {

@@ -43,6 +43,12 @@ describe.skipIf(!findChromium())('inspection report PDF', () => {
     expect(execFileSync('pdfimages', ['-list', out]).toString().split('\n').length).toBeGreaterThan(3);
     expect(fs.readFileSync(path.join(dir, 'SHA256SUMS'), 'utf8')).toContain(`${result.sha256}  report.pdf`);
 
+    // The delegation's logo (Settings > Report logo) heads the inspection report too: one image more.
+    const images = (file: string) => execFileSync('pdfimages', ['-list', file]).toString().trim().split('\n').length;
+    await call(core, 'reports.setLogo', { file: photo });
+    const withLogo = await call(core, 'inspections.report', { id: s.id, path: path.join(dir, 'report-logo.pdf') });
+    expect(images(withLogo.path)).toBe(images(out) + 1);
+
     const ar = await call(core, 'inspections.report', { id: s.id, path: path.join(dir, 'report-ar.pdf'), lang: 'ar', paper: 'letter' });
     // pdftotext gives Arabic presentation forms, bidi marks and stray spaces inside words: fold them away.
     const arText = execFileSync('pdftotext', [ar.path, '-']).toString().normalize('NFKC').replace(/[\u200e\u200f\u202a-\u202e\s]/g, '');

@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import { registerSection } from '../periodic/registry';
 import { h, ltr } from '../periodic/htmlKit';
 
@@ -11,6 +12,20 @@ interface Cover {
 /** Only images a browser draws without running anything; an SVG logo could carry script. */
 const SAFE_LOGO = /^data:image\/(png|jpeg|webp);base64,[A-Za-z0-9+/=]+$/;
 
+/**
+ * The delegation logo set in Settings (reports.setLogo) as a data: URL, or null when none is set or the
+ * stored value is not a safe image. Other printed documents (inspection report, handover index) can use it.
+ */
+export function reportLogo(sqlite: Database.Database): string | null {
+  const row = sqlite.prepare(`select value from settings where key = 'logo'`).get() as { value: string } | undefined;
+  try {
+    const v: unknown = row ? JSON.parse(row.value) : null;
+    return typeof v === 'string' && SAFE_LOGO.test(v) ? v : null;
+  } catch {
+    return null;
+  }
+}
+
 export const coverSection = registerSection<Cover>({
   id: 'cover',
   titleKey: 'reports.sections.cover',
@@ -21,14 +36,7 @@ export const coverSection = registerSection<Cover>({
     const { t, settings, period } = rc;
     // Only Arabic needs the isolates; elsewhere they would only end up in copied text.
     const iso = rc.lang === 'ar' ? ltr : (s: string) => s;
-    const row = rc.ctx.db.sqlite.prepare(`select value from settings where key = 'logo'`).get() as { value: string } | undefined;
-    let logo: string | null = null;
-    try {
-      const v: unknown = row ? JSON.parse(row.value) : null;
-      if (typeof v === 'string' && SAFE_LOGO.test(v)) logo = v;
-    } catch {
-      logo = null;
-    }
+    const logo = reportLogo(rc.ctx.db.sqlite);
     return {
       title: t(`reports.title.${period.kind}`),
       logo,
