@@ -19,10 +19,11 @@ function box(dLon: number, dLat: number, w: number, h: number): ZoneGeometry {
   return { type: 'Polygon', coordinates: [ring] };
 }
 
+// The compound and the market lie in Port Amarel, the demo capital (demoPlaces.ts), around the delegation office.
 const ZONES: { name: string; kind: ZoneKind; notes: string; geometry: ZoneGeometry }[] = [
   { name: 'Northern hills (demo)', kind: 'no_go', notes: 'Armed clashes reported weekly; no movement without HoD approval (fictional).', geometry: box(-0.9, 0.5, 0.7, 0.5) },
-  { name: 'Port market (demo)', kind: 'caution', notes: 'Crowds and petty crime; daylight only, two vehicles (fictional).', geometry: box(0.2, -0.35, 0.35, 0.25) },
-  { name: 'Delegation compound area (demo)', kind: 'safe', notes: 'Hibernation point (fictional).', geometry: box(-0.15, -0.1, 0.2, 0.15) },
+  { name: 'Port market (demo)', kind: 'caution', notes: 'Crowds and petty crime; daylight only, two vehicles (fictional).', geometry: box(-0.45, 0.03, 0.1, 0.07) },
+  { name: 'Delegation compound area (demo)', kind: 'safe', notes: 'Hibernation point (fictional).', geometry: box(-0.36, 0.1, 0.12, 0.08) },
 ];
 
 const CHECKPOINTS = [

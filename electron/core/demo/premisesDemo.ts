@@ -1,9 +1,8 @@
 import { insertPremises } from '../../../db/repositories/premises';
 import type { PremisesType } from '../../../shared/contract/premises';
 import { demoId, type DemoSeeder } from './seedDemo';
+import { DEMO_CITY_COORDS, nearby } from './demoPlaces';
 
-/** Around a fictional country placed in open sea (about 3°S 62°E), far from any real town. */
-const CENTRE = { lat: -3.2, lon: 62.1 };
 
 const PREMISES: Array<{ name: string; type: PremisesType; city: number; safeRoom: boolean }> = [
   { name: 'Delegation office (demo)', type: 'office', city: 0, safeRoom: true },
@@ -20,7 +19,9 @@ export const seedPremisesDemo: DemoSeeder = (ctx) => {
   const cities = ctx.shared.get('cities') ?? [];
   const at = new Date(ctx.now.getTime() - 90 * 86_400_000);
   const ids: string[] = [];
-  for (const p of PREMISES) {
+  for (const [n, p] of PREMISES.entries()) {
+    // In its city (the fictional country lies in open sea, far from any real town), a few km from the centre.
+    const place = nearby(DEMO_CITY_COORDS[p.city]!, n, 0.04);
     const id = demoId(ctx, at);
     ids.push(id);
     insertPremises(ctx.db.orm, {
@@ -29,8 +30,7 @@ export const seedPremisesDemo: DemoSeeder = (ctx) => {
       type: p.type,
       areaId: cities[p.city] ?? null,
       address: `${ctx.faker.location.buildingNumber()} ${ctx.faker.location.street()} (fictional)`,
-      latitude: Number((CENTRE.lat + ctx.faker.number.float({ min: -1.2, max: 1.2 })).toFixed(5)),
-      longitude: Number((CENTRE.lon + ctx.faker.number.float({ min: -1.5, max: 1.5 })).toFixed(5)),
+      ...place,
       focalPoint: ctx.faker.person.fullName(),
       safeRoom: p.safeRoom,
       safeRoomNotes: p.safeRoom ? 'Water for 3 days, HF radio, first aid kit, steel door (demo).' : '',
