@@ -19,7 +19,7 @@ import fr from '../locales/fr.json';
 import es from '../locales/es.json';
 import ar from '../locales/ar.json';
 import { readTable, uniqueHeaders, type Table, type TableRow } from './readTable';
-import { loadImportFile } from './incidentsImport';
+import { importSay, loadImportFile } from './incidentsImport';
 import { cellText, isNothing, parseDate } from './values';
 import { createRiskInTransaction, loadRiskConfig, updateRiskInTransaction, type RiskFields } from '../services/risksService';
 
@@ -396,8 +396,10 @@ export function planRisks(
 export const risksImportHandlers: Handlers<'risks.import'> = {
   'risks.import': async (ctx, { file, dryRun, sheet, lang: wantedLang }) => {
     const lang = wantedLang ?? loadSettings(ctx.db.sqlite).language;
-    const loaded = loadImportFile(file, ctx);
-    const table = await readTable(loaded.bytes, loaded.name, sheet === undefined ? {} : { sheet });
+    // File errors (empty, not a spreadsheet, unknown sheet…) in the officer's language, as for incidents.
+    const say = importSay(lang);
+    const loaded = loadImportFile(file, ctx, say);
+    const table = await readTable(loaded.bytes, loaded.name, sheet === undefined ? { say } : { sheet, say });
     const { match, planned, problems, invalid } = planRisks(ctx, table, lang);
     const items: RisksImportReport['items'] = [
       ...planned.map((p) => ({ row: p.row, reference: p.reference, title: p.fields.title, action: p.existingId ? ('update' as const) : ('create' as const), riskId: p.existingId })),

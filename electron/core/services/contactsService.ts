@@ -50,7 +50,7 @@ import { translator } from '../i18n';
 import { checkExportTarget, writeExport } from '../export/exportFile';
 import { toCsv, toXlsx, type TabularColumn } from '../export/tabular';
 import { loadSettings } from './settingsService';
-import { loadImportFile } from '../import/incidentsImport';
+import { importSay, loadImportFile } from '../import/incidentsImport';
 import { parseVcf, toVcf, type CardResult, type ParsedCard } from '../contacts/vcard';
 import { contactCell, parseContactsCsv } from '../contacts/contactsCsv';
 import { decodeText } from '../import/readTable';
@@ -262,7 +262,8 @@ function planImport(ctx: CommandContext, cards: CardResult[], problems: ContactI
 }
 
 function runImport(ctx: CommandContext, input: { file: string; dryRun: boolean }): ContactsImportReport {
-  const file = loadImportFile(input.file, ctx);
+  // A missing, unreadable or too large file is said in the vault's language, as for the other imports.
+  const file = loadImportFile(input.file, ctx, importSay(loadSettings(ctx.db.sqlite).language));
   const read = readImport(file.bytes, file.name);
   const problems: ContactImportProblem[] = [];
   const notes: ContactImportProblem[] = [...read.notes];

@@ -104,6 +104,12 @@ describe('vCard import', () => {
     expect(await callRaw(core, 'contacts.import', { file: 'upload:nope' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     fs.writeFileSync(path.join(dir, 'empty.vcf'), '');
     expect(await callRaw(core, 'contacts.import', { file: path.join(dir, 'empty.vcf') })).toMatchObject({ ok: false, error: { code: 'IO' } });
+    // On a French vault, a missing upload is said in French.
+    await call(core, 'settings.update', { language: 'fr' });
+    expect(await callRaw(core, 'contacts.import', { file: 'upload:nope' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: 'Le fichier à importer n’est plus disponible ; choisissez-le à nouveau.' },
+    });
   });
 });
 

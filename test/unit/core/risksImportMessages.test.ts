@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../../electron/core/types';
-import { call, makeUnlockedCore, tempDir } from '../helpers/testCore';
+import { call, callRaw, makeUnlockedCore, tempDir } from '../helpers/testCore';
 
 let core: Core;
 beforeEach(async () => {
@@ -39,5 +39,11 @@ describe('risks import problems in the user’s language', () => {
     const missing = await call(core, 'risks.import', { file: file('m.csv', ['Title,Impact', 'Riot,3']), dryRun: true });
     expect(missing.problems[0]).toMatchObject({ code: 'missingColumn', column: 'Inherent likelihood' });
     expect(missing.problems[0]!.message).toContain('El archivo no tiene la columna «Probabilidad inherente»');
+  });
+
+  it('says a file error (empty file) in the language asked for, English by default', async () => {
+    const empty = file('empty.csv', []);
+    expect(await callRaw(core, 'risks.import', { file: empty, dryRun: true })).toMatchObject({ ok: false, error: { code: 'IO', message: 'The file is empty: nothing to import.' } });
+    expect(await callRaw(core, 'risks.import', { file: empty, dryRun: true, lang: 'fr' })).toMatchObject({ ok: false, error: { code: 'IO', message: 'Le fichier est vide : rien à importer.' } });
   });
 });
