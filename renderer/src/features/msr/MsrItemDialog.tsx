@@ -1,13 +1,11 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Checkbox, Dialog, Field, Select, TextArea, TextInput } from '../../components';
 import { useVigilMutation, useVigilQuery } from '../../lib/queries';
-import { uploadFile } from '../../lib/transports';
-import { isDesktop, vigil } from '../../lib/vigil';
-import { notify } from '../../app/notify';
 import { MSR_STATUSES } from '../../../../shared/domain/msrCompliance';
 import { MAX_EVIDENCE_BYTES, type MsrItem } from '../../../../shared/contract/msr';
 import { msrItemTitle } from '../../../../shared/presets/msrIfrcTitles';
+import { usePickFile } from '../files/usePickFile';
 
 interface MsrItemDialogProps {
   item: MsrItem;
@@ -31,54 +29,23 @@ export function MsrItemDialog({ item, onClose }: MsrItemDialogProps) {
   const [evidenceNote, setEvidenceNote] = useState(item.evidenceNote);
   const [evidenceDate, setEvidenceDate] = useState(item.evidenceDate ?? '');
   const [linked, setLinked] = useState<string[]>(item.measureIds);
-  const [uploading, setUploading] = useState(false);
-  const fileInput = useRef<HTMLInputElement>(null);
 
   const save = useVigilMutation('msr.updateItem', { onSuccess: onClose, successMessageKey: 'msr:saved' });
   const attach = useVigilMutation('msr.attachEvidence', { successMessageKey: 'msr:evidence.attached' });
   const remove = useVigilMutation('msr.removeEvidence');
   const del = useVigilMutation('msr.deleteItem', { onSuccess: onClose });
 
-  const attachFrom = async (file: string) => {
-    setUploading(true);
-    try {
-      await attach.mutateAsync({ id: item.id, file });
-    } catch {
-      // The mutation already told the user why.
-    } finally {
-      setUploading(false);
-    }
-  };
-
-  const pickFile = async () => {
-    if (!isDesktop) {
-      fileInput.current?.click();
-      return;
-    }
-    try {
-      const picked = await vigil.call('dialog.openFile', { filters: [] });
-      if (picked.path) await attachFrom(picked.path);
-    } catch (error) {
-      notify.error(error);
-    }
-  };
-
-  const onBrowserFile = async (file: File | undefined) => {
-    if (!file) return;
-    // Checked here too so a 50 MB scan is not sent over just to be refused.
-    if (file.size > MAX_EVIDENCE_BYTES) {
-      notify.error(new Error(t('evidence.tooLarge', { name: file.name })));
-      return;
-    }
-    setUploading(true);
-    try {
-      await attachFrom(`upload:${await uploadFile(file)}`);
-    } catch (error) {
-      notify.error(error);
-    } finally {
-      setUploading(false);
-    }
-  };
+  const { choose, fileInput, onInputChange, uploading } = usePickFile({
+    maxBytes: MAX_EVIDENCE_BYTES,
+    tooLarge: (name) => t('evidence.tooLarge', { name }),
+    send: async (file) => {
+      try {
+        await attach.mutateAsync({ id: item.id, file });
+      } catch {
+        // The mutation already told the user why.
+      }
+    },
+  });
 
   const size = (bytes: number) => new Intl.NumberFormat(i18n.language, { style: 'unit', unit: 'kilobyte', maximumFractionDigits: 0 }).format(bytes / 1024);
 
@@ -152,7 +119,7 @@ export function MsrItemDialog({ item, onClose }: MsrItemDialogProps) {
             ) : (
               <span>{t('evidence.none')}</span>
             )}
-            <Button size="sm" busy={uploading} onClick={() => void pickFile()}>
+            <Button size="sm" busy={uploading} onClick={() => void choose()}>
               {item.evidenceFile ? t('evidence.replace') : t('evidence.attach')}
             </Button>
             {item.evidenceFile && (
@@ -165,10 +132,7 @@ export function MsrItemDialog({ item, onClose }: MsrItemDialogProps) {
               type="file"
               hidden
               data-testid="msr-evidence-input"
-              onChange={(e) => {
-                void onBrowserFile(e.target.files?.[0]);
-                e.target.value = '';
-              }}
+              onChange={onInputChange}
             />
           </div>
           <p className="msr-form__hint">{t('evidence.hint')}</p>

@@ -1,10 +1,7 @@
-import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../components';
 import { useVigilMutation, useVigilQuery } from '../../lib/queries';
-import { uploadFile } from '../../lib/transports';
-import { isDesktop, vigil } from '../../lib/vigil';
-import { notify } from '../../app/notify';
+import { usePickFile } from '../files/usePickFile';
 import { MAX_LOGO_BYTES } from '../../../../shared/contract/reports';
 import './reports.css';
 
@@ -14,48 +11,20 @@ export function ReportLogoSettings() {
   const current = useVigilQuery('reports.getLogo', {});
   const set = useVigilMutation('reports.setLogo', { successMessageKey: 'reports:logo.saved' });
   const clear = useVigilMutation('reports.clearLogo', { successMessageKey: 'reports:logo.removed' });
-  const [uploading, setUploading] = useState(false);
-  const fileInput = useRef<HTMLInputElement>(null);
+  const { choose, fileInput, onInputChange, uploading } = usePickFile({
+    filters: [{ name: t('logo.fileTypes'), extensions: ['png', 'jpg', 'jpeg'] }],
+    maxBytes: MAX_LOGO_BYTES,
+    tooLarge: (name) => t('logo.tooLarge', { name }),
+    send: async (file) => {
+      try {
+        await set.mutateAsync({ file });
+      } catch {
+        // The mutation already told the user why.
+      }
+    },
+  });
   const logo = current.data?.logo ?? null;
   const busy = uploading || set.isPending;
-
-  const setFrom = async (file: string) => {
-    try {
-      await set.mutateAsync({ file });
-    } catch {
-      // The mutation already told the user why.
-    }
-  };
-
-  const choose = async () => {
-    if (!isDesktop) {
-      fileInput.current?.click();
-      return;
-    }
-    try {
-      const picked = await vigil.call('dialog.openFile', { filters: [{ name: t('logo.fileTypes'), extensions: ['png', 'jpg', 'jpeg'] }] });
-      if (picked.path) await setFrom(picked.path);
-    } catch (error) {
-      notify.error(error);
-    }
-  };
-
-  const onBrowserFile = async (file: File | undefined) => {
-    if (!file) return;
-    // Checked here too so a large photo is not sent over just to be refused.
-    if (file.size > MAX_LOGO_BYTES) {
-      notify.error(new Error(t('logo.tooLarge', { name: file.name })));
-      return;
-    }
-    setUploading(true);
-    try {
-      await setFrom(`upload:${await uploadFile(file)}`);
-    } catch (error) {
-      notify.error(error);
-    } finally {
-      setUploading(false);
-    }
-  };
 
   const size = (bytes: number) => new Intl.NumberFormat(i18n.language, { style: 'unit', unit: 'kilobyte', maximumFractionDigits: 0 }).format(bytes / 1024);
 
@@ -90,10 +59,7 @@ export function ReportLogoSettings() {
         hidden
         accept="image/png,image/jpeg"
         data-testid="report-logo-input"
-        onChange={(e) => {
-          void onBrowserFile(e.target.files?.[0]);
-          e.target.value = '';
-        }}
+        onChange={onInputChange}
       />
     </div>
   );
