@@ -64,6 +64,7 @@ test('request, approve, start and check in a movement; an overdue alarm appears 
   await openPage(page, 'People');
   // The people grid pages through the core like every grid; its search narrows the rows.
   await expect(page.getByRole('gridcell', { name: 'Tomas Reyes' })).toBeVisible();
+  expect((await page.getByRole('region', { name: 'People in country' }).boundingBox())?.height).toBeGreaterThan(300);
   await page.getByRole('searchbox').fill('nobody-by-that-name');
   await expect(page.getByRole('gridcell', { name: 'Tomas Reyes' })).toHaveCount(0);
   await page.getByRole('searchbox').fill('');

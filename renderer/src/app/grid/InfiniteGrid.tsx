@@ -99,7 +99,8 @@ export function InfiniteGrid<Row, N extends GridPageCommand<Row> = GridPageComma
   const noRows = overlays?.noRows;
   const loading = overlays?.loading;
   const localeText = useMemo(
-    () => ({ ...gridLocale, ...(noRows ? { noRowsToShow: noRows } : {}), ...(loading ? { loadingOoo: loading } : {}) }),
+    // The module's sentence serves both an empty list and filters that match nothing.
+    () => ({ ...gridLocale, ...(noRows ? { noRowsToShow: noRows, noMatchingRows: noRows } : {}), ...(loading ? { loadingOoo: loading } : {}) }),
     [gridLocale, noRows, loading],
   );
   const colDef = useMemo(() => ({ ...BASE_COL_DEF, ...defaultColDef }), [defaultColDef]);

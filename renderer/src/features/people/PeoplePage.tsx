@@ -102,19 +102,18 @@ export function PeoplePage() {
             <Button onClick={() => exportGrid('csv')}>{t('export.csv')}</Button>
             <Button onClick={() => exportGrid('xlsx')}>{t('export.xlsx')}</Button>
           </div>
-          <div className="ppl-grid">
-            <InfiniteGrid<Person>
-              ref={grid}
-              command="people.list"
-              label={t('page.title')}
-              columnDefs={columnDefs}
-              quickFilter={debounced}
-              refreshOn={PEOPLE_EVENTS}
-              defaultColDef={{ floatingFilter: false, minWidth: 100 }}
-              onTotal={setTotal}
-              onRowOpen={(person) => setEditing(person.id)}
-            />
-          </div>
+          <InfiniteGrid<Person>
+            className="ppl-grid"
+            ref={grid}
+            command="people.list"
+            label={t('page.title')}
+            columnDefs={columnDefs}
+            quickFilter={debounced}
+            refreshOn={PEOPLE_EVENTS}
+            defaultColDef={{ floatingFilter: false, minWidth: 100 }}
+            onTotal={setTotal}
+            onRowOpen={(person) => setEditing(person.id)}
+          />
         </>
       ) : (
         <InCountryView saveTo={saveTo} />
