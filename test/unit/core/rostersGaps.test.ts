@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../../electron/core/types';
 import { currentMonthIn } from '../../../shared/domain/roster/currentMonth';
 import { call, callRaw, makeUnlockedCore } from '../helpers/testCore';
+import { officeWithGatePost } from '../helpers/rosterFixture';
 
 let core: Core;
 
@@ -10,21 +11,7 @@ beforeEach(async () => {
 });
 afterEach(() => core.close());
 
-async function office(guards: number) {
-  const premises = await call(core, 'premises.create', { name: 'Main office', type: 'office' } as never);
-  const post = await call(core, 'rosters.posts.create', {
-    premisesId: premises.id,
-    name: 'Office gate',
-    role: 'guard',
-    shifts: [
-      { label: 'Day', start: '07:00', end: '19:00', needed: 1 },
-      { label: 'Night', start: '19:00', end: '07:00', needed: 1 },
-    ],
-  });
-  const staff = [];
-  for (let i = 0; i < guards; i++) staff.push(await call(core, 'rosters.staff.create', { name: `Guard ${i + 1}`, role: 'guard' }));
-  return { premises, post, day: post.shifts[0]!, night: post.shifts[1]!, staff };
-}
+const office = (guards?: number) => officeWithGatePost(core, guards);
 
 describe('rosters: fairness figures of the month shown', () => {
   it('gives, per role, the fewest and most nights, weekend shifts and shifts per person', async () => {
